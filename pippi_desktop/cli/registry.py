@@ -1,0 +1,11 @@
+"""Every command of the command line, in the order `--help` lists them."""
+
+from __future__ import annotations
+
+from pippi_desktop.cli.app import Command
+
+
+def all_commands() -> list[Command]:
+    from pippi_desktop.cli import workspace_commands
+
+    return [*workspace_commands.COMMANDS]

@@ -1,0 +1,1 @@
+"""Pure Python: entities, enums, rules, the triangle catalogue. No Qt, no SQL."""

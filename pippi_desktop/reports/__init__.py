@@ -1,0 +1,1 @@
+"""ReportLab documents: session sheet, triangle forms, family report, attendance register."""

@@ -1,0 +1,1 @@
+"""Encrypted engine, key slots, tables, migrations, repositories, change log and audit log."""

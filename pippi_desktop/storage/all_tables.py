@@ -1,0 +1,3 @@
+"""Importing this module registers every table on `Base.metadata` (for Alembic)."""
+
+from pippi_desktop.storage import meta_tables  # noqa: F401

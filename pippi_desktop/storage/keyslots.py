@@ -1,0 +1,324 @@
+"""`keyslots.json`: the data key wrapped once per way to unlock (the LUKS idea).
+
+File layout (version 1), all binary values base64::
+
+    {
+      "format": "pippi-desktop/keyslots", "version": 1,
+      "workspace_id": "<uuid>",
+      "slots": [
+        {"kind": "passphrase", "id": "<hex>", "created_at": "<iso>",
+         "kdf": {"algorithm": "argon2id", "memory_kib": 262144, "iterations": 3,
+                 "parallelism": 4, "salt": "<b64>"},
+         "aead": "chacha20-poly1305", "nonce": "<b64>", "wrapped_key": "<b64>"},
+        {"kind": "recovery", ..., "kdf": {"algorithm": "hkdf-sha256", "salt": "<b64>"}, ...},
+        {"kind": "escrow", ..., "kdf": {"algorithm": "hpke", "office_key_id": "..."},
+         "aead": "hpke-x25519-sha256-chacha20poly1305", "wrapped_key": "<b64>"}
+      ],
+      "mac": "<hex HMAC-SHA256 under a key derived from the data key>",
+      "checksum": "<hex SHA-256 of everything above>"
+    }
+
+Two integrity layers: `checksum` catches a truncated or hand-edited file before any key
+derivation (so it is reported as damaged, not as a wrong passphrase); `mac` proves, once a
+slot opened, that the whole file is the one this workspace wrote.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pippi_desktop.domain.errors import WorkspaceDamaged, WrongPassphrase, WrongRecoveryCode
+from pippi_desktop.storage import key_wrap
+from pippi_desktop.storage.atomic import write_atomic
+from pippi_desktop.storage.key_wrap import Argon2Params, UnwrapFailed
+
+FORMAT = "pippi-desktop/keyslots"
+VERSION = 1
+AEAD = "chacha20-poly1305"
+MAX_FILE_BYTES = 1 << 20
+
+PASSPHRASE = "passphrase"
+RECOVERY = "recovery"
+ESCROW = "escrow"
+
+
+def canonical_json(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    kind: str
+    slot_id: str
+    created_at: str
+    kdf: dict[str, Any]
+    aead: str
+    nonce: bytes
+    wrapped_key: bytes
+
+    def associated_data(self, workspace_id: str) -> bytes:
+        return canonical_json(
+            {
+                "format": FORMAT,
+                "workspace_id": workspace_id,
+                "kind": self.kind,
+                "id": self.slot_id,
+                "kdf": self.kdf,
+            }
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.slot_id,
+            "created_at": self.created_at,
+            "kdf": self.kdf,
+            "aead": self.aead,
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+        }
+
+    @classmethod
+    def from_json(cls, raw: Any) -> KeySlot:
+        if not isinstance(raw, dict):
+            raise ValueError("slot is not an object")
+        slot = cls(
+            kind=str(raw["kind"]),
+            slot_id=str(raw["id"]),
+            created_at=str(raw["created_at"]),
+            kdf=dict(raw["kdf"]),
+            aead=str(raw["aead"]),
+            nonce=_unb64(raw.get("nonce", "")),
+            wrapped_key=_unb64(raw["wrapped_key"]),
+        )
+        if slot.kind not in (PASSPHRASE, RECOVERY, ESCROW):
+            raise ValueError("unknown slot kind")
+        if slot.kind == PASSPHRASE:
+            argon2_params(slot)  # validates the parameters
+        return slot
+
+
+def argon2_params(slot: KeySlot) -> Argon2Params:
+    kdf = slot.kdf
+    if kdf.get("algorithm") != "argon2id":
+        raise ValueError("passphrase slot without argon2id")
+    params = Argon2Params(
+        memory_kib=int(kdf["memory_kib"]),
+        iterations=int(kdf["iterations"]),
+        parallelism=int(kdf["parallelism"]),
+    )
+    if not (
+        key_wrap.MIN_MEMORY_KIB <= params.memory_kib <= key_wrap.MAX_MEMORY_KIB
+        and 1 <= params.iterations <= 64
+        and 1 <= params.parallelism <= 64
+    ):
+        raise ValueError("argon2id parameters out of bounds")
+    return params
+
+
+@dataclass(frozen=True)
+class KeySlots:
+    workspace_id: str
+    slots: tuple[KeySlot, ...] = field(default_factory=tuple)
+
+    def of_kind(self, kind: str) -> list[KeySlot]:
+        return [slot for slot in self.slots if slot.kind == kind]
+
+    def passphrase_params(self) -> Argon2Params:
+        return argon2_params(self.of_kind(PASSPHRASE)[0])
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "workspace_id": self.workspace_id,
+            "slots": [slot.to_json() for slot in self.slots],
+        }
+
+    def replacing(self, kind: str, new_slot: KeySlot) -> KeySlots:
+        kept = tuple(slot for slot in self.slots if slot.kind != kind)
+        return replace(self, slots=(*kept, new_slot))
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _mac(body: dict[str, Any], data_key: bytes | bytearray) -> str:
+    mac_key = key_wrap.derive_subkey(data_key, b"pippi-desktop keyslots mac v1")
+    return hmac.new(mac_key, canonical_json(body), hashlib.sha256).hexdigest()
+
+
+# --- making slots ---------------------------------------------------------------------------
+
+
+def make_passphrase_slot(
+    workspace_id: str, data_key: bytes | bytearray, passphrase: str, params: Argon2Params
+) -> KeySlot:
+    params = params.clamped()
+    salt = key_wrap.new_salt()
+    unsealed = KeySlot(
+        kind=PASSPHRASE,
+        slot_id=secrets.token_hex(8),
+        created_at=_now(),
+        kdf={
+            "algorithm": "argon2id",
+            "memory_kib": params.memory_kib,
+            "iterations": params.iterations,
+            "parallelism": params.parallelism,
+            "salt": _b64(salt),
+        },
+        aead=AEAD,
+        nonce=b"",
+        wrapped_key=b"",
+    )
+    kek = key_wrap.derive_passphrase_kek(passphrase, salt, params)
+    nonce, wrapped = key_wrap.wrap_key(kek, data_key, unsealed.associated_data(workspace_id))
+    return replace(unsealed, nonce=nonce, wrapped_key=wrapped)
+
+
+def make_recovery_slot(
+    workspace_id: str, data_key: bytes | bytearray, recovery_code: str
+) -> KeySlot:
+    body = key_wrap.parse_recovery_code(recovery_code)
+    salt = key_wrap.new_salt()
+    unsealed = KeySlot(
+        kind=RECOVERY,
+        slot_id=secrets.token_hex(8),
+        created_at=_now(),
+        kdf={"algorithm": "hkdf-sha256", "salt": _b64(salt)},
+        aead=AEAD,
+        nonce=b"",
+        wrapped_key=b"",
+    )
+    kek = key_wrap.derive_recovery_kek(body, salt)
+    nonce, wrapped = key_wrap.wrap_key(kek, data_key, unsealed.associated_data(workspace_id))
+    return replace(unsealed, nonce=nonce, wrapped_key=wrapped)
+
+
+def make_escrow_slot(*, office_key_id: str, sealed_key: bytes, construction: str) -> KeySlot:
+    """A slot holding the data key sealed to an office's public key (sealing is sync's job)."""
+    return KeySlot(
+        kind=ESCROW,
+        slot_id=secrets.token_hex(8),
+        created_at=_now(),
+        kdf={"algorithm": "hpke", "office_key_id": office_key_id},
+        aead=construction,
+        nonce=b"",
+        wrapped_key=sealed_key,
+    )
+
+
+# --- opening slots --------------------------------------------------------------------------
+
+
+def unlock_with_passphrase(keyslots: KeySlots, passphrase: str) -> bytearray:
+    for slot in keyslots.of_kind(PASSPHRASE):
+        salt = _unb64(slot.kdf["salt"])
+        kek = key_wrap.derive_passphrase_kek(passphrase, salt, argon2_params(slot))
+        try:
+            return key_wrap.unwrap_key(
+                kek, slot.nonce, slot.wrapped_key, slot.associated_data(keyslots.workspace_id)
+            )
+        except UnwrapFailed:
+            continue
+    raise WrongPassphrase()
+
+
+def unlock_with_recovery_code(keyslots: KeySlots, recovery_code: str) -> bytearray:
+    body = key_wrap.parse_recovery_code(recovery_code)
+    for slot in keyslots.of_kind(RECOVERY):
+        kek = key_wrap.derive_recovery_kek(body, _unb64(slot.kdf["salt"]))
+        try:
+            return key_wrap.unwrap_key(
+                kek, slot.nonce, slot.wrapped_key, slot.associated_data(keyslots.workspace_id)
+            )
+        except UnwrapFailed:
+            continue
+    raise WrongRecoveryCode()
+
+
+def unlock_with_escrow(
+    keyslots: KeySlots, office_key_id: str, unseal: Callable[[bytes], bytes]
+) -> bytearray:
+    """Open the escrow slot sealed to `office_key_id`; `unseal` raises if it cannot."""
+    for slot in keyslots.of_kind(ESCROW):
+        if slot.kdf.get("office_key_id") == office_key_id:
+            key = bytearray(unseal(slot.wrapped_key))
+            if len(key) == key_wrap.DATA_KEY_BYTES:
+                return key
+    raise WrongPassphrase("office")
+
+
+# --- the file -------------------------------------------------------------------------------
+
+
+def serialise(keyslots: KeySlots, data_key: bytes | bytearray) -> bytes:
+    body = keyslots.body()
+    body["mac"] = _mac(keyslots.body(), data_key)
+    body["checksum"] = hashlib.sha256(canonical_json(body)).hexdigest()
+    return json.dumps(body, indent=2, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def save(path: Path, keyslots: KeySlots, data_key: bytes | bytearray) -> None:
+    write_atomic(path, serialise(keyslots, data_key))
+
+
+def parse(raw_bytes: bytes) -> tuple[KeySlots, str]:
+    """Parse and check the checksum; `WorkspaceDamaged('keyslots')` on anything odd."""
+    try:
+        if len(raw_bytes) > MAX_FILE_BYTES:
+            raise ValueError("too large")
+        raw = json.loads(raw_bytes.decode("utf-8"))
+        if (
+            not isinstance(raw, dict)
+            or raw.get("format") != FORMAT
+            or raw.get("version") != VERSION
+        ):
+            raise ValueError("not a keyslots file of this version")
+        checksum = raw.pop("checksum")
+        if not hmac.compare_digest(hashlib.sha256(canonical_json(raw)).hexdigest(), str(checksum)):
+            raise ValueError("checksum mismatch")
+        mac = str(raw.pop("mac"))
+        slots = tuple(KeySlot.from_json(item) for item in raw["slots"])
+        keyslots = KeySlots(workspace_id=str(raw["workspace_id"]), slots=slots)
+        if not keyslots.of_kind(PASSPHRASE):
+            raise ValueError("no passphrase slot")
+        if keyslots.body() != raw:
+            raise ValueError("unexpected fields")
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
+        raise WorkspaceDamaged("keyslots") from None
+    return keyslots, mac
+
+
+def load(path: Path) -> tuple[KeySlots, str]:
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        raise WorkspaceDamaged("keyslots") from None
+    return parse(raw_bytes)
+
+
+def check_mac(keyslots: KeySlots, mac: str, data_key: bytes | bytearray) -> None:
+    if not hmac.compare_digest(_mac(keyslots.body(), data_key), mac):
+        raise WorkspaceDamaged("keyslots")

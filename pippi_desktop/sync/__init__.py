@@ -1,0 +1,1 @@
+"""Device and office identity, cards, bundle writer and reader, crypto, merge, conflicts."""
