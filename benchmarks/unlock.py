@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median_seconds  # noqa: E402
+from _common import median_seconds
 
 for name in ("PIPPI_KDF_MEMORY_KIB", "PIPPI_KDF_ITERATIONS", "PIPPI_KDF_PARALLELISM"):
     os.environ.pop(name, None)
