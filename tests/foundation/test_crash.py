@@ -37,5 +37,5 @@ def test_kill_during_writes(new_workspace) -> None:
     path = workspace.layout.root
     workspace.close()
     rng = random.Random(99)
-    total = sum(kill_during_writes(path, PASSPHRASE, rng) for _ in range(4))
-    assert total > 0, "the child never acknowledged a write: the test proved nothing"
+    counts = [kill_during_writes(path, PASSPHRASE, rng) for _ in range(4)]
+    assert sum(counts) > 0, "the child never acknowledged a write: the test proved nothing"

@@ -68,7 +68,10 @@ def kill_during_writes(path: Path, passphrase: str, rng: random.Random) -> int:
     child = _spawn(
         ["-m", "tests.soak.crash_children", "write", str(path)], {"PIPPI_PASSPHRASE": passphrase}
     )
-    time.sleep(rng.uniform(0.4, 1.6))
+    assert child.stdout is not None
+    ready = child.stdout.readline()  # blocks until the workspace is open and writing starts
+    assert ready.strip() == "ready", ready
+    time.sleep(rng.uniform(0.0, 0.6))
     child.send_signal(signal.SIGKILL)
     out, _ = child.communicate()
     acknowledged = [int(line) for line in out.split()]

@@ -27,6 +27,7 @@ def write_forever(path: Path) -> None:
             ).scalar()
             or 0
         )
+    print("ready", flush=True)
     while True:
         counter += 1
         with workspace.write() as connection:
