@@ -6,6 +6,6 @@ from pippi_desktop.cli.app import Command
 
 
 def all_commands() -> list[Command]:
-    from pippi_desktop.cli import workspace_commands
+    from pippi_desktop.cli import casefile_commands, workspace_commands
 
-    return [*workspace_commands.COMMANDS]
+    return [*workspace_commands.COMMANDS, *casefile_commands.COMMANDS]

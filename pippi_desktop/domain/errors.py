@@ -22,7 +22,7 @@ EXIT_CREDENTIALS = 3
 EXIT_REJECTED = 4
 EXIT_WORKSPACE = 5
 
-Param = str | int
+Param = str | int | tuple[str, str]  # a (italian, english) pair is shown in the right language
 
 
 class PippiError(Exception):
@@ -49,7 +49,9 @@ class PippiError(Exception):
         return template.format(**params)
 
 
-def _localise_param(value: Param, lang: Lang) -> Param:
+def _localise_param(value: Param, lang: Lang) -> str | int:
+    if isinstance(value, tuple):
+        return value[1] if lang is Lang.EN else value[0]
     if isinstance(value, str) and value in FIELD_LABELS:
         italian, english = FIELD_LABELS[value]
         return english if lang is Lang.EN else italian
@@ -430,4 +432,86 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "passphrase": ("passphrase", "passphrase"),
     "name": ("nome", "name"),
     "role": ("ruolo", "role"),
+    # the family
+    "family": ("famiglia", "family"),
+    "family_id": ("famiglia", "family"),
+    "code": ("codice famiglia", "family code"),
+    "stats_code": ("codice statistico", "statistics code"),
+    "implementation": ("implementazione", "implementation"),
+    "phase": ("fase del percorso", "pathway phase"),
+    "referral_date": ("data della segnalazione", "referral date"),
+    "referral_source": ("fonte della segnalazione", "referral source"),
+    "preassessment_outcome": ("esito dell'analisi preliminare", "pre-assessment outcome"),
+    "preassessment_notes": ("note dell'analisi preliminare", "pre-assessment notes"),
+    "start_date": ("data di inizio", "start date"),
+    "end_date": ("data di fine", "end date"),
+    "conclusion_date": ("data di conclusione", "closing date"),
+    "conclusion_variant": ("esito della conclusione", "closing outcome"),
+    "child_placed_out": ("allontanamento di un figlio", "child placed out of home"),
+    "conclusion_notes": ("note della conclusione", "closing notes"),
+    "notes": ("note", "notes"),
+    # people and équipe
+    "person": ("persona", "person"),
+    "person_id": ("persona", "person"),
+    "given_name": ("nome", "given name"),
+    "family_name": ("cognome", "family name"),
+    "birth_date": ("data di nascita", "birth date"),
+    "sex": ("sesso", "sex"),
+    "school": ("scuola", "school"),
+    "school_class": ("classe", "class"),
+    "equipe_member": ("componente dell'équipe", "team member"),
+    "profession": ("professione", "profession"),
+    "organisation": ("ente", "organisation"),
+    "case_manager": ("responsabile del caso", "case manager"),
+    "kind": ("tipo", "kind"),
+    # visits and groups
+    "visit": ("visita", "visit"),
+    "date": ("data", "date"),
+    "start_time": ("ora di inizio", "start time"),
+    "duration_minutes": ("durata (minuti)", "duration (minutes)"),
+    "place": ("luogo", "place"),
+    "educator": ("educatore/educatrice", "educator"),
+    "present_people": ("presenti della famiglia", "family members present"),
+    "present_equipe": ("operatori presenti", "professionals present"),
+    "activities": ("attività svolte", "activities"),
+    "objectives": ("obiettivi lavorati", "objectives worked on"),
+    "next_date": ("data del prossimo appuntamento", "next appointment date"),
+    "next_time": ("ora del prossimo appuntamento", "next appointment time"),
+    "next_notes": ("note sul prossimo appuntamento", "next appointment notes"),
+    "group_session": ("incontro di gruppo", "group session"),
+    "session_id": ("incontro di gruppo", "group session"),
+    "topic": ("tema", "topic"),
+    "facilitators": ("conduttori", "facilitators"),
+    "status": ("presenza", "attendance"),
+    # assessments and micro-projects
+    "assessment": ("valutazione", "assessment"),
+    "assessment_id": ("valutazione", "assessment"),
+    "child_id": ("bambino/a", "child"),
+    "time_point": ("momento della valutazione", "time point"),
+    "extra_label": ("nome del momento", "time point label"),
+    "participants_people": ("partecipanti della famiglia", "family participants"),
+    "participants_equipe": ("operatori partecipanti", "professionals taking part"),
+    "participants_other": ("altri partecipanti", "other participants"),
+    "catalogue_id": ("catalogo", "catalogue"),
+    "catalogue_version": ("versione del catalogo", "catalogue version"),
+    "version": ("versione", "version"),
+    "content": ("contenuto", "content"),
+    "digest": ("impronta", "digest"),
+    "subdimension": ("sottodimensione", "sub-dimension"),
+    "score": ("punteggio", "score"),
+    "not_assessable": ("non valutabile", "not assessable"),
+    "strengths": ("punti di forza", "strengths"),
+    "needs": ("bisogni e preoccupazioni", "needs and concerns"),
+    "child_words": ("le parole del bambino", "the child's words"),
+    "sources": ("fonti", "sources"),
+    "microproject_item": ("obiettivo della micro-progettazione", "micro-project objective"),
+    "objective": ("obiettivo", "objective"),
+    "expected_results": ("risultati attesi", "expected results"),
+    "actions": ("azioni", "actions"),
+    "responsible_people": ("responsabili della famiglia", "responsible family members"),
+    "responsible_equipe": ("responsabili dell'équipe", "responsible professionals"),
+    "responsible_other": ("altri responsabili", "other responsible people"),
+    "deadline": ("scadenza", "deadline"),
+    "verification_status": ("verifica", "verification"),
+    "verification_notes": ("note della verifica", "verification notes"),
 }

@@ -30,6 +30,7 @@ from pippi_desktop.domain.errors import (
 )
 from pippi_desktop.domain.passphrase_policy import check_passphrase, load_common_passwords
 from pippi_desktop.resource_paths import resource
+from pippi_desktop.services.catalogue_service import ensure_default_catalogue
 from pippi_desktop.storage import backup as backup_file
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
@@ -115,6 +116,11 @@ def create_workspace(
         kdf=kdf or kdf_params_from_env(),
         extra_meta={"app_version_created": __version__},
     )
+    try:
+        ensure_default_catalogue(workspace)
+    except BaseException:
+        workspace.close()
+        raise
     return CreatedWorkspace(workspace=workspace, recovery_code=code)
 
 
@@ -162,7 +168,7 @@ def open_workspace(
         return ks.unlock_with_passphrase(slots, passphrase)
 
     try:
-        return Workspace.open(
+        workspace = Workspace.open(
             Path(path),
             unlock,
             script_location=script_location,
@@ -171,6 +177,13 @@ def open_workspace(
     except (WrongPassphrase, WrongRecoveryCode):
         log.info("unlock refused")
         raise
+    if script_location == migrate.MIGRATIONS_DIR:
+        try:
+            ensure_default_catalogue(workspace)
+        except BaseException:
+            workspace.close()
+            raise
+    return workspace
 
 
 def workspace_info(workspace: Workspace) -> dict[str, Any]:

@@ -47,12 +47,16 @@ def append_audit(
     device_id: str,
     actor: str,
     at: str | None = None,
-) -> int:
-    """Append events to the chain inside the caller's transaction; returns how many."""
-    last = connection.execute(
-        text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-    ).fetchone()
-    seq, prev_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
+    head: tuple[int, str] | None = None,
+) -> tuple[int, str]:
+    """Append events to the chain inside the caller's transaction; returns the new head.
+
+    `head` (sequence number and hash of the last entry) may be given by a caller that knows it,
+    saving a read.
+    """
+    if head is None:
+        head = read_audit_head(connection)
+    seq, prev_hash = head
     stamp = at or _now()
     rows: list[dict[str, object]] = []
     for event in events:
@@ -73,7 +77,14 @@ def append_audit(
     if rows:
         connection.execute(insert(AuditEntryRow), rows)
         write_meta_values(connection, {AUDIT_HEAD_KEY: f"{seq}:{prev_hash}"})
-    return len(rows)
+    return seq, prev_hash
+
+
+def read_audit_head(connection: Connection) -> tuple[int, str]:
+    last = connection.execute(
+        text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+    ).fetchone()
+    return (int(last[0]), str(last[1])) if last else (0, GENESIS)
 
 
 def verify_audit(connection: Connection) -> list[str]:

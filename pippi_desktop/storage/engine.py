@@ -21,6 +21,7 @@ from sqlalchemy.pool import QueuePool
 
 from pippi_desktop.domain.errors import WorkspaceDamaged
 
+SINGLE_STATEMENT_READ = "pippi_single_statement_read"
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 
@@ -32,6 +33,8 @@ PRAGMAS = (
     "PRAGMA secure_delete = ON",
     "PRAGMA trusted_schema = OFF",
     "PRAGMA busy_timeout = 5000",
+    # 32 MiB of decrypted pages per connection: without it every query decrypts again
+    "PRAGMA cache_size = -32768",
 )
 
 
@@ -90,6 +93,8 @@ def make_engine(db_path: Path, key_source: Callable[[], bytes | bytearray]) -> E
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
+        if connection.get_execution_options().get(SINGLE_STATEMENT_READ):
+            return  # one SELECT is its own consistent snapshot: no BEGIN round trip
         connection.exec_driver_sql("BEGIN")
 
     return engine

@@ -27,6 +27,7 @@ from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import make_private_dir
 from pippi_desktop.storage.audit import AuditEvent, append_audit
 from pippi_desktop.storage.engine import (
+    SINGLE_STATEMENT_READ,
     create_database,
     damage_as_workspace_error,
     make_engine,
@@ -36,6 +37,7 @@ from pippi_desktop.storage.layout import SUBDIRS, WorkspaceLayout
 from pippi_desktop.storage.lockfile import WorkspaceLock
 from pippi_desktop.storage.log_files import attach_workspace_log, detach_workspace_log
 from pippi_desktop.storage.meta import WorkspaceMeta, read_meta, write_meta_values
+from pippi_desktop.storage.write_state import WriteState
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,10 @@ class Workspace:
         self._engine: Engine | None = make_engine(layout.db, self._require_key)
         self._log_handler: logging.Handler | None = None
         self.meta: WorkspaceMeta | None = None
+        # Only this process writes (the folder lock), so after a commit the clock and audit
+        # head are known without reading them back.
+        self.write_state: WriteState | None = None
+        self._pending_state: WriteState | None = None
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -90,6 +96,7 @@ class Workspace:
         recovery_code: str,
         kdf: Argon2Params,
         extra_meta: dict[str, str] | None = None,
+        script_location: Path = migrate.MIGRATIONS_DIR,
     ) -> Workspace:
         layout = WorkspaceLayout(Path(root))
         layout.check_new()
@@ -113,7 +120,7 @@ class Workspace:
             )
             create_database(layout.db, data_key)
             workspace = cls(layout, lock, data_key, slots)
-            migrate.upgrade(workspace.engine)
+            migrate.upgrade(workspace.engine, script_location=script_location)
             meta = {
                 "workspace_id": workspace_id,
                 "device_id": str(uuid.uuid4()),
@@ -236,15 +243,34 @@ class Workspace:
         return derive_subkey(self._require_key(), purpose)
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
+    def read(self, *, single_statement: bool = False) -> Iterator[Connection]:
+        """A read connection; several statements share one snapshot (BEGIN … ROLLBACK).
+
+        `single_statement=True` skips the BEGIN for a caller that runs exactly one SELECT.
+        """
         with damage_as_workspace_error(), self.engine.connect() as connection:
+            if single_statement:
+                connection = connection.execution_options(**{SINGLE_STATEMENT_READ: True})
             yield connection
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One serialised write transaction: committed on a clean exit, rolled back otherwise."""
-        with self._write_lock, damage_as_workspace_error(), self.engine.begin() as connection:
-            yield connection
+        """One serialised write transaction: committed on a clean exit, rolled back otherwise.
+
+        `write_state` (the clock and audit head, see `storage.changes`) is what the last
+        committed write left; it is dropped whenever a write does not commit, so the next one
+        reads it from the database again.
+        """
+        with self._write_lock:
+            committed = False
+            try:
+                with damage_as_workspace_error(), self.engine.begin() as connection:
+                    self._pending_state = None
+                    yield connection
+                committed = True
+            finally:
+                self.write_state = self._pending_state if committed else None
+                self._pending_state = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -260,6 +286,11 @@ class Workspace:
     def audit(self, connection: Connection, *events: AuditEvent) -> None:
         identity = self.identity
         append_audit(connection, events, device_id=identity.device_id, actor=identity.role)
+        self._pending_state = None  # the audit head moved outside a ChangeWriter
+
+    def remember_write_state(self, state: WriteState) -> None:
+        """Called by a ChangeWriter at flush: becomes `write_state` if the write commits."""
+        self._pending_state = state
 
     # --- key slots ----------------------------------------------------------------------
 
