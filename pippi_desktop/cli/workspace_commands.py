@@ -292,6 +292,7 @@ CHECK_LABELS = {
     "quick_check": ("Controllo del database", "Database quick check"),
     "schema": ("Versione dello schema", "Schema version"),
     "audit_chain": ("Registro delle attività", "Activity log chain"),
+    "change_log": ("Registro delle modifiche", "Change log"),
     "database": ("Database", "Database"),
 }
 

@@ -30,12 +30,14 @@ from pippi_desktop.domain.errors import (
 )
 from pippi_desktop.domain.passphrase_policy import check_passphrase, load_common_passwords
 from pippi_desktop.resource_paths import resource
+from pippi_desktop.services.casefile_view import count_families
 from pippi_desktop.services.catalogue_service import ensure_default_catalogue
 from pippi_desktop.storage import backup as backup_file
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import make_private_dir
 from pippi_desktop.storage.audit import AuditEvent, verify_audit
+from pippi_desktop.storage.changes import verify_own_operations
 from pippi_desktop.storage.engine import connect_raw
 from pippi_desktop.storage.key_wrap import (
     DEFAULT_ITERATIONS,
@@ -177,12 +179,11 @@ def open_workspace(
     except (WrongPassphrase, WrongRecoveryCode):
         log.info("unlock refused")
         raise
-    if script_location == migrate.MIGRATIONS_DIR:
-        try:
-            ensure_default_catalogue(workspace)
-        except BaseException:
-            workspace.close()
-            raise
+    try:
+        ensure_default_catalogue(workspace)
+    except BaseException:
+        workspace.close()
+        raise
     return workspace
 
 
@@ -208,6 +209,7 @@ def workspace_info(workspace: Workspace) -> dict[str, Any]:
             "parallelism": params.parallelism,
         },
         "key_slots": sorted({slot.kind for slot in workspace.keyslots.slots}),
+        "families": count_families(workspace),
     }
 
 
@@ -378,6 +380,8 @@ def verify_workspace(path: Path, *, passphrase: str) -> VerifyReport:
                 add("schema", revision == head, f"{revision} / {head}")
                 problems = verify_audit(connection)
                 add("audit_chain", not problems, ", ".join(problems[:10]))
+                gaps = verify_own_operations(connection, workspace.identity.device_id)
+                add("change_log", not gaps, ", ".join(gaps[:10]))
         except PippiError as error:
             add("database", False, error.code)
     return VerifyReport(ok=all(check["ok"] for check in checks), checks=checks)

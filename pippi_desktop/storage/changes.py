@@ -99,6 +99,31 @@ class DataChanges:
         return bool(self.kinds)
 
 
+def verify_own_operations(connection: Connection, device_id: str) -> list[str]:
+    """Problems in this device's operations: counters must run 1..N with the clock at N."""
+    counters = [
+        int(row[0])
+        for row in connection.execute(
+            select(OperationRow.counter)
+            .where(OperationRow.device_id == device_id)
+            .order_by(OperationRow.counter)
+        )
+    ]
+    problems = [
+        f"gap_after:{previous}"
+        for previous, current in zip([0, *counters], counters, strict=False)
+        if current != previous + 1
+    ]
+    clock = connection.execute(
+        select(LocalClockRow.device_id, LocalClockRow.counter).where(LocalClockRow.id == 1)
+    ).first()
+    if counters and (
+        clock is None or clock.device_id != device_id or int(clock.counter) != counters[-1]
+    ):
+        problems.append("clock_behind")
+    return problems
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 

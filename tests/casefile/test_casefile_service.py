@@ -276,3 +276,18 @@ def test_group_sessions_and_attendance(family) -> None:
     assert len(case.group_sessions) == 1
     assert [a.status for a in case.group_sessions[0].attendance] == ["giustificato"]
     assert case.group_sessions[0].session.facilitators == ("Anna", "Bruno")
+
+
+def test_verify_catches_a_removed_operation(family, tmp_path) -> None:
+    from pippi_desktop.services.workspace_service import verify_workspace
+    from tests.conftest import PASSPHRASE
+
+    workspace, *_ = family
+    root = workspace.layout.root
+    with workspace.write() as connection:
+        connection.execute(text("DELETE FROM op_log WHERE counter = 3"))
+    workspace.close()
+    report = verify_workspace(root, passphrase=PASSPHRASE)
+    assert not report.ok
+    change_log = next(c for c in report.checks if c["name"] == "change_log")
+    assert change_log == {"name": "change_log", "ok": False, "detail": "gap_after:2"}

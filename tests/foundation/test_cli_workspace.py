@@ -124,6 +124,7 @@ def test_backup_restore_verify(made, tmp_path) -> None:
         "quick_check",
         "schema",
         "audit_chain",
+        "change_log",
     }
 
 
