@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PIPPI_KDF_MEMORY_KIB"] = "65536"
 os.environ["PIPPI_KDF_ITERATIONS"] = "1"
 os.environ.pop("PIPPI_PASSPHRASE", None)
@@ -24,6 +23,14 @@ os.environ.pop("PIPPI_NEW_PASSPHRASE", None)
 os.environ.pop("PIPPI_LANG", None)
 _STATE = tempfile.mkdtemp(prefix="pippi-test-state-")
 os.environ["XDG_STATE_HOME"] = _STATE
+# Offscreen Qt on one 1366×768 screen at 96 dpi: the usual field laptop (the default
+# offscreen screen is 800×800, which would squeeze every dialog).
+_SCREEN = Path(_STATE) / "offscreen-screen.json"
+_SCREEN.write_text(
+    '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, '
+    '"logicalDpiX": 96, "logicalDpiY": 96, "logicalBaseDpi": 96, "dpr": 1}]}'
+)
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 import pytest  # noqa: E402
 
@@ -106,3 +113,65 @@ def new_workspace(tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
     yield make
     for workspace in opened:
         workspace.close()
+
+
+# --- Qt tests: settings in a temporary file, and napari-style leak checks -------------------
+
+os.environ["PIPPI_SETTINGS_FILE"] = str(Path(_STATE) / "settings.ini")
+
+
+def _qt_test(request: pytest.FixtureRequest) -> bool:
+    return any(name in request.fixturenames for name in ("qtbot", "qapp"))
+
+
+@pytest.fixture(autouse=True)
+def _qt_leak_check(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a Qt test that leaves a window, a busy worker or an idle watcher behind.
+
+    Like napari's `pytest_runtest_setup` check: whatever a test opens it must close, so one
+    test cannot leak into the next (and a real window cannot forget a dialog or a thread).
+    """
+    if not _qt_test(request):
+        yield
+        return
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from pippi_desktop.gui.idle_watcher import IdleWatcher
+    from pippi_desktop.gui.operations.runner import TaskRunner
+
+    def address(widget: object) -> int:
+        return int(shiboken6.getCppPointer(widget)[0])
+
+    before = {address(widget) for widget in QApplication.topLevelWidgets()}
+    yield
+    app = QApplication.instance()
+    problems: list[str] = []
+    for runner in TaskRunner.live_instances():
+        if not runner.wait_until_idle(10_000):
+            problems.append("a background operation was still running")
+    if app is not None:
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            app.processEvents()
+    for runner in TaskRunner.live_instances():
+        if runner.pending_count():
+            problems.append(f"{runner.pending_count()} operation result(s) never delivered")
+    if QThreadPool.globalInstance().activeThreadCount():
+        problems.append("the global thread pool is still busy")
+    for watcher in IdleWatcher.live_instances():
+        if watcher.filtering:
+            problems.append("an IdleWatcher still filters application events (no shutdown())")
+            watcher.dispose()
+    leaked = [widget for widget in QApplication.topLevelWidgets() if address(widget) not in before]
+    for widget in leaked:
+        problems.append(
+            f"top-level widget left open: {type(widget).__name__} {widget.objectName()!r}"
+        )
+        widget.close()
+        widget.deleteLater()
+    if leaked and app is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if problems:
+        pytest.fail("Qt leak check: " + "; ".join(problems), pytrace=False)

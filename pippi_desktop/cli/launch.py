@@ -9,12 +9,13 @@ import sys
 from pippi_desktop.cli.app import CliContext
 from pippi_desktop.cli.workspace_commands import print_info
 from pippi_desktop.domain.errors import EXIT_OK
+from pippi_desktop.domain.i18n import Lang, parse_lang
 from pippi_desktop.services.demo_service import create_demo_workspace
 from pippi_desktop.services.workspace_service import workspace_info
 
 
 def has_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] == "offscreen":
         return False
     if sys.platform.startswith("linux"):
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -36,6 +37,32 @@ def run_headless_demo(ctx: CliContext) -> int:
     return EXIT_OK
 
 
+def _explicit_lang(args: argparse.Namespace) -> Lang | None:
+    """The language asked for on this run (--lang or PIPPI_LANG); None: the saved setting."""
+    chosen = getattr(args, "lang", None) or os.environ.get("PIPPI_LANG")
+    return parse_lang(chosen) if chosen else None
+
+
 def launch_application(args: argparse.Namespace, ctx: CliContext) -> int:
-    # The window arrives with the GUI issue; until then every start is the headless demo.
-    return run_headless_demo(ctx)
+    """`pippi-desktop` without a command. Qt is imported only here, lazily (gui/app.py)."""
+    if args.screenshot:
+        from pippi_desktop.gui.app import take_screenshots
+
+        return take_screenshots(args.screenshot, lang=ctx.lang)
+    if not has_display():
+        return run_headless_demo(ctx)
+    if args.demo:
+        demo = create_demo_workspace()
+        ctx.say(
+            "Area di lavoro dimostrativa in {path}\nPassphrase (serve dopo il blocco): "
+            "{passphrase}",
+            "Demo workspace in {path}\nPassphrase (needed after locking): {passphrase}",
+            path=demo.path,
+            passphrase=demo.passphrase,
+        )
+        from pippi_desktop.gui.app import run_demo_window
+
+        return run_demo_window(demo, lang=_explicit_lang(args))
+    from pippi_desktop.gui.app import run_window
+
+    return run_window(lang=_explicit_lang(args))

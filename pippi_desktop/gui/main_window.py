@@ -1,0 +1,169 @@
+"""The main window: menus, toolbar, status bar, the family list (left) and case file (right).
+
+Part 1 (this module now) is the frame: the two panes show their empty states until the case
+file lands (issue 5, part 2). When the workspace locks, the window switches to the "locked"
+page and every view is cleared; nothing of the case file stays on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from pippi_desktop.gui.about_dialog import AboutDialog
+from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from pippi_desktop.gui.operations import DataChanges
+from pippi_desktop.gui.session import WorkspaceSession
+from pippi_desktop.gui.settings import Settings
+
+DEFAULT_SIZE = QSize(1280, 720)
+LIST_WIDTH = 400  # the family list's share of a new window; the rest is the case file
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    unlock_requested = Signal()
+    new_workspace_requested = Signal()
+    open_workspace_requested = Signal()
+    preferences_requested = Signal()
+    painted = Signal()  # the first paint after `show()` (benchmarks/gui.py times it)
+
+    def __init__(
+        self, session: WorkspaceSession, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.close_handler: Callable[[], bool] | None = None
+        self._painted_once = False
+
+        self.workspace_label = QLabel(self)
+        self.workspace_label.setObjectName("workspaceStatus")
+        self.role_label = QLabel(self)
+        self.role_label.setObjectName("roleStatus")
+        self.lock_label = QLabel(self)
+        self.lock_label.setObjectName("lockStatus")
+        self.ui.statusBar.addWidget(self.workspace_label, 1)
+        self.ui.statusBar.addPermanentWidget(self.role_label)
+        self.ui.statusBar.addPermanentWidget(self.lock_label)
+        self.ui.statusBar.setSizeGripEnabled(True)
+
+        self.ui.actionLock.triggered.connect(self.lock_requested)
+        self.ui.unlockButton.clicked.connect(self.unlock_requested)
+        self.ui.actionNewWorkspace.triggered.connect(self.new_workspace_requested)
+        self.ui.actionOpenWorkspace.triggered.connect(self.open_workspace_requested)
+        self.ui.actionPreferences.triggered.connect(self.preferences_requested)
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionAbout.triggered.connect(self.show_about)
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 3)
+
+        session.opened.connect(self.show_workspace)
+        session.closed.connect(self.show_locked)
+        session.data_changed.connect(self.on_data_changed)
+        self._restore_geometry()
+        if session.is_open:
+            self.show_workspace()
+        else:
+            self.show_locked()
+
+    # --- states -------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.ui.stack.currentWidget() is self.ui.pageLocked
+
+    def show_workspace(self) -> None:
+        self.ui.stack.setCurrentWidget(self.ui.pageWorkspace)
+        self.ui.actionLock.setEnabled(True)
+        self._update_status()
+
+    def show_locked(self) -> None:
+        self.clear_views()
+        self.ui.stack.setCurrentWidget(self.ui.pageLocked)
+        self.ui.actionLock.setEnabled(False)
+        self._update_status()
+
+    def clear_views(self) -> None:
+        """Forget every record shown (part 2: the family list and case-file models)."""
+        self.ui.familiesEmptyLabel.setVisible(True)
+        self.ui.caseFileEmptyLabel.setVisible(True)
+
+    def on_data_changed(self, changes: DataChanges) -> None:
+        """Refresh what `changes` touches (part 2: the family list and the open case file)."""
+        if self.locked:
+            return
+
+    # --- texts --------------------------------------------------------------------------
+
+    def role_text(self, role: str) -> str:
+        return {
+            "educator": self.tr("Educatore/educatrice domiciliare"),
+            "office": self.tr("Ufficio d'Ambito"),
+        }.get(role, role)
+
+    def _update_status(self) -> None:
+        if self.session.is_open:
+            identity = self.session.workspace.identity
+            self.setWindowTitle(self.tr("{name} – PIPPI Desktop").format(name=identity.name))
+            self.workspace_label.setText(
+                self.tr("Area di lavoro: {name}").format(name=identity.name)
+            )
+            self.role_label.setText(self.role_text(identity.role))
+            self.role_label.setVisible(True)
+            self.lock_label.setText(self.tr("Sbloccata"))
+        else:
+            self.setWindowTitle("PIPPI Desktop")
+            path = self.session.path
+            self.workspace_label.setText(
+                self.tr("Area di lavoro bloccata: {folder}").format(folder=path.name)
+                if path is not None
+                else self.tr("Nessuna area di lavoro aperta")
+            )
+            self.role_label.setVisible(False)
+            self.lock_label.setText(self.tr("Bloccata"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._update_status()
+        super().changeEvent(event)
+
+    # --- dialogs ------------------------------------------------------------------------
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
+
+    # --- geometry -----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.main_window_geometry
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(DEFAULT_SIZE)
+        splitter = self.settings.main_window_splitter
+        if not (splitter and self.ui.splitter.restoreState(splitter)):
+            self.ui.splitter.setSizes([LIST_WIDTH, self.width() - LIST_WIDTH])
+
+    def save_geometry(self) -> None:
+        self.settings.main_window_geometry = bytes(self.saveGeometry().data())
+        self.settings.main_window_splitter = bytes(self.ui.splitter.saveState().data())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            self.painted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_handler is not None and not self.close_handler():
+            event.ignore()
+            return
+        self.save_geometry()
+        super().closeEvent(event)

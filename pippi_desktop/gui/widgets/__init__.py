@@ -1,0 +1,1 @@
+"""Small reusable widgets (passphrase fields, caps-lock warning)."""

@@ -1,0 +1,60 @@
+"""`pippi-desktop` without a command: screenshots offscreen, the headless demo, the About box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pippi_desktop.gui.main_window import MainWindow
+from pippi_desktop.version import __version__
+from tests.conftest import CliResult
+
+EXPECTED = {
+    "main-window",
+    "main-window-locked",
+    "about-dialog",
+    "preferences-dialog",
+    "unlock-dialog",
+    "recovery-dialog",
+    "wizard-1-start",
+    "wizard-2-details",
+    "wizard-3-passphrase",
+    "wizard-4-recovery-code",
+    "wizard-5-confirm",
+}
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_screenshots_are_saved_offscreen(cli, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    result: CliResult = cli("--screenshot", tmp_path, "--lang", lang, env={"DISPLAY": ""})
+    assert result.returncode == 0, result.stderr
+    saved = {path.stem.removesuffix(f"-{lang}") for path in tmp_path.glob(f"*-{lang}.png")}
+    assert saved == EXPECTED
+    main = QImage(str(tmp_path / f"main-window-{lang}.png"))
+    assert (main.width(), main.height()) == (1366, 768)
+    for path in tmp_path.glob("*.png"):
+        image = QImage(str(path))
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(colours) > 3, f"{path.name} looks blank"
+    assert "Traceback" not in result.stderr
+
+
+def test_without_a_display_the_demo_is_printed(cli) -> None:  # type: ignore[no-untyped-def]
+    result: CliResult = cli(env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    assert result.returncode == 0, result.stderr
+    assert "Passphrase:" in result.stdout
+
+
+def test_the_about_dialog_shows_the_version(app: QApplication, qtbot: QtBot, controller) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = controller.ensure_main_window()
+    dialog = window.show_about()
+    assert dialog.ui.versionLabel.text() == f"Versione {__version__}"
+    dialog.close()
