@@ -125,7 +125,7 @@ def build_parser(lang: Lang, commands: Sequence[Command]) -> CommandParser:
     return parser
 
 
-def _fallback_log() -> None:
+def attach_fallback_log() -> None:
     """Log to the user's state folder when no workspace log is attached."""
     logger = logging.getLogger(LOGGER_NAME)
     if logger.handlers:
@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, ctx)
     except PippiError as error:
         if error.exit_code == EXIT_INTERNAL:
-            _fallback_log()
+            attach_fallback_log()
             log.error("internal error", exc_info=True)
         return ctx.fail(error)
     except KeyboardInterrupt:
@@ -172,6 +172,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:
         if not getattr(error, "pippi_logged", False):
-            _fallback_log()
+            attach_fallback_log()
             log.error("unexpected error", exc_info=True)
         return ctx.fail(InternalError())

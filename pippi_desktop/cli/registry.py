@@ -6,6 +6,10 @@ from pippi_desktop.cli.app import Command
 
 
 def all_commands() -> list[Command]:
-    from pippi_desktop.cli import casefile_commands, workspace_commands
+    from pippi_desktop.cli import casefile_commands, selftest_command, workspace_commands
 
-    return [*workspace_commands.COMMANDS, *casefile_commands.COMMANDS]
+    return [
+        *workspace_commands.COMMANDS,
+        *casefile_commands.COMMANDS,
+        *selftest_command.COMMANDS,
+    ]

@@ -62,6 +62,51 @@ class InternalError(PippiError):
     """Something we did not foresee. The log has the details; the user gets one sentence."""
 
 
+class SelfTestFailed(PippiError):
+    """A step of `pippi-desktop self-test` did not pass (printed after the step's label)."""
+
+    code = "self_test_failed"
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "": (
+            "Il controllo non è riuscito per un errore imprevisto; i dettagli sono nel registro "
+            "dell'applicazione.",
+            "The check failed with an unexpected error; the details are in the application log.",
+        ),
+        "temp_folder": (
+            "Non riesco a creare o a scrivere la cartella temporanea: controlla lo spazio "
+            "libero e i permessi, oppure indicane un'altra con --temp-dir.",
+            "The temporary folder cannot be created or written: check the free space and the "
+            "permissions, or give another one with --temp-dir.",
+        ),
+        "app_file_missing": (
+            "Manca un file dell'applicazione ({file}): reinstalla PIPPI Desktop.",
+            "A file of the application is missing ({file}): reinstall PIPPI Desktop.",
+        ),
+        "kdf_cost": (
+            "La chiave non è stata protetta con il costo previsto (Argon2id {memory} MiB, "
+            "{passes} passaggi).",
+            "The key was not protected with the expected cost (Argon2id {memory} MiB, "
+            "{passes} passes).",
+        ),
+        "schema": (
+            "Lo schema del database non è quello atteso (trovato {found}, atteso {expected}).",
+            "The database schema is not the expected one (found {found}, expected {expected}).",
+        ),
+        "migrations": (
+            "Le migrazioni dello schema non si caricano tutte ({loaded} su {expected}).",
+            "Not all schema migrations can be loaded ({loaded} of {expected}).",
+        ),
+        "record_mismatch": (
+            "Il dato scritto nell'area di lavoro non è stato riletto uguale dopo la riapertura.",
+            "The data written into the workspace did not read back the same after reopening.",
+        ),
+        "verify": (
+            "Il controllo d'integrità dell'area di lavoro ha trovato problemi ({checks}).",
+            "The workspace integrity check found problems ({checks}).",
+        ),
+    }
+
+
 # --- usage (exit 2) -----------------------------------------------------------------------
 
 

@@ -83,3 +83,15 @@ def downgrade(engine: Engine, target: str, *, script_location: Path = MIGRATIONS
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, target)
+
+
+def loadable_revisions(script_location: Path = MIGRATIONS_DIR) -> tuple[str, ...]:
+    """The revisions Alembic itself loads from `script_location` (it imports every script).
+
+    The self-test compares this with `known_revisions`: in a frozen build a migration that was
+    not shipped as a data file, or that imports something not bundled, shows up here.
+    """
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(script_location))
+    return tuple(sorted(script.revision for script in scripts.walk_revisions()))
