@@ -90,8 +90,9 @@ def test_committed_icons_match_the_svg(rendered: Path, qapp) -> None:
         assert image.width() == 128
         return bytes(image.constBits())
 
-    fresh, committed = pixels(rendered / "pippi-desktop-128.png"), pixels(
-        ICONS / "pippi-desktop-128.png"
+    fresh, committed = (
+        pixels(rendered / "pippi-desktop-128.png"),
+        pixels(ICONS / "pippi-desktop-128.png"),
     )
     difference = sum(abs(a - b) for a, b in zip(fresh, committed, strict=True)) / len(fresh)
     assert difference < 2.0
