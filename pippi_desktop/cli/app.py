@@ -17,8 +17,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pippi_desktop.cli.parser import CommandParser, parser_class, use_language
-from pippi_desktop.domain.errors import EXIT_INTERNAL, EXIT_OK, InternalError, PippiError
+from pippi_desktop.domain.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    AppFileMissing,
+    InternalError,
+    PippiError,
+)
 from pippi_desktop.domain.i18n import Lang, lang_from_env, parse_lang
+from pippi_desktop.resource_paths import missing_app_file
 from pippi_desktop.storage.log_files import LOGGER_NAME, attach_workspace_log
 from pippi_desktop.version import __version__
 
@@ -174,4 +181,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(error, "pippi_logged", False):
             attach_fallback_log()
             log.error("unexpected error", exc_info=True)
-        return ctx.fail(InternalError())
+        missing = missing_app_file(error)  # a broken installation: say so, not "unexpected"
+        return ctx.fail(AppFileMissing(file=missing) if missing else InternalError())

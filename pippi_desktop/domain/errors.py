@@ -62,6 +62,18 @@ class InternalError(PippiError):
     """Something we did not foresee. The log has the details; the user gets one sentence."""
 
 
+class AppFileMissing(PippiError):
+    """A file shipped with the application (a resource, a migration) is not where it belongs."""
+
+    code = "app_file_missing"
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "": (
+            "Manca un file dell'applicazione ({file}): reinstalla PIPPI Desktop.",
+            "A file of the application is missing ({file}): reinstall PIPPI Desktop.",
+        ),
+    }
+
+
 class SelfTestFailed(PippiError):
     """A step of `pippi-desktop self-test` did not pass (printed after the step's label)."""
 
@@ -77,10 +89,6 @@ class SelfTestFailed(PippiError):
             "libero e i permessi, oppure indicane un'altra con --temp-dir.",
             "The temporary folder cannot be created or written: check the free space and the "
             "permissions, or give another one with --temp-dir.",
-        ),
-        "app_file_missing": (
-            "Manca un file dell'applicazione ({file}): reinstalla PIPPI Desktop.",
-            "A file of the application is missing ({file}): reinstall PIPPI Desktop.",
         ),
         "kdf_cost": (
             "La chiave non è stata protetta con il costo previsto (Argon2id {memory} MiB, "

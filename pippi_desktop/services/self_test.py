@@ -28,15 +28,15 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 import pippi_desktop
-from pippi_desktop.domain.errors import PippiError, SelfTestFailed
+from pippi_desktop.domain.errors import AppFileMissing, PippiError, SelfTestFailed
 from pippi_desktop.domain.i18n import Lang
-from pippi_desktop.resource_paths import resources_dir
+from pippi_desktop.resource_paths import missing_app_file
+from pippi_desktop.services import casefile_service, casefile_view
 from pippi_desktop.services.workspace_service import (
     create_workspace,
     open_workspace,
@@ -44,9 +44,7 @@ from pippi_desktop.services.workspace_service import (
 )
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import write_atomic
-from pippi_desktop.storage.audit import AuditEvent
 from pippi_desktop.storage.key_wrap import DEFAULT_ITERATIONS, DEFAULT_MEMORY_KIB, Argon2Params
-from pippi_desktop.storage.meta import read_meta_values, write_meta_values
 from pippi_desktop.storage.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -56,7 +54,6 @@ FAILED = "failed"
 SKIPPED = "skipped"
 
 WORKSPACE_FOLDER = "autoverifica.pippiws"
-RECORD_KEY = "self_test_record"
 
 
 @dataclass
@@ -205,24 +202,13 @@ def _run_step(step: SelfTestStep, ctx: SelfTestContext) -> StepResult:
     return StepResult(step.name, OK, time.perf_counter() - start, message)
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except (OSError, ValueError):
-        return False
-    return True
-
-
 def _as_failure(error: Exception) -> PippiError:
     """The one sentence for a failed step: typed errors speak for themselves."""
     if isinstance(error, PippiError):
         return error
-    filename = getattr(error, "filename", None)
-    if isinstance(error, FileNotFoundError) and filename:
-        missing = Path(os.fsdecode(filename))
-        package_dir = Path(pippi_desktop.__file__).parent
-        if _inside(missing, resources_dir()) or _inside(missing, package_dir):
-            return SelfTestFailed("app_file_missing", file=missing.name)
+    missing = missing_app_file(error)
+    if missing is not None:
+        return AppFileMissing(file=missing)
     return SelfTestFailed()
 
 
@@ -288,29 +274,45 @@ def check_migrations(ctx: SelfTestContext) -> str:
 
 
 def write_and_read_record(ctx: SelfTestContext) -> str:
-    """Write, lock, unlock again with the passphrase, read back the same value.
-
-    TODO(case file, issue 4): once the case-file service is on main, write and read a real
-    record here (a synthetic family through the case-file service) instead of this
-    workspace_meta value and its audit entry.
-    """
+    """A synthetic family, a child and a home visit through the case-file service; then lock,
+    unlock again with the passphrase and read the case file back from disk."""
     workspace = ctx.require_workspace()
-    token = secrets.token_hex(16)
-    with workspace.write() as connection:
-        write_meta_values(connection, {RECORD_KEY: token})
-        workspace.audit(connection, AuditEvent("self_test", "workspace", RECORD_KEY))
+    note = f"Visita di prova dell'autoverifica: perché è così, àèìòù € {secrets.token_hex(8)}"
+    with casefile_service.unit_of_work(workspace) as uow:
+        family_id = uow.create("family", {"implementation": "Autoverifica"})
+        child_id = uow.create(
+            "person",
+            {
+                "family_id": family_id,
+                "given_name": "Nicolò",
+                "family_name": "Autoverifica",
+                "role": "figlio",
+                "birth_date": "2016-03-01",
+            },
+        )
+        uow.create(
+            "visit",
+            {
+                "family_id": family_id,
+                "date": date.today().isoformat(),
+                "place": "casa",
+                "present_people": [child_id],
+                "notes": note,
+            },
+        )
     ctx.lock_workspace()
-    workspace = ctx.require_workspace()
-    with workspace.read() as connection:
-        stored = read_meta_values(connection).get(RECORD_KEY)
-        last_action = connection.execute(
-            text("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")
-        ).scalar()
-    if stored != token or last_action != "self_test":
+    case = casefile_view.case_file(ctx.require_workspace(), family_id)
+    child = case.person(child_id)
+    if (
+        child is None
+        or child.full_name != "Nicolò Autoverifica"
+        or [visit.notes for visit in case.visits] != [note]
+    ):
         raise SelfTestFailed("record_mismatch")
+    ctx.notes["family_id"] = family_id
     return ctx.t(
-        "scritto, bloccato, riaperto con la passphrase e riletto",
-        "written, locked, reopened with the passphrase and read back",
+        "famiglia, figlio e visita scritti, bloccati, riaperti con la passphrase e riletti",
+        "family, child and visit written, locked, reopened with the passphrase and read back",
     )
 
 
@@ -337,7 +339,10 @@ STEPS: list[SelfTestStep] = [
     ),
     SelfTestStep("migrations", "Migrazioni dello schema", "Schema migrations", check_migrations),
     SelfTestStep(
-        "record", "Scrittura e lettura di un dato", "Write and read a record", write_and_read_record
+        "record",
+        "Cartella di una famiglia: scrittura e rilettura",
+        "Family case file: write and read back",
+        write_and_read_record,
     ),
     SelfTestStep("verify", "Controllo d'integrità", "Integrity check", verify_test_workspace),
     # sync (issue 6): give this step its run, e.g. lazy("pippi_desktop.services.<module>",

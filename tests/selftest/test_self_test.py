@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from pippi_desktop.services.self_test import (
 )
 from tests.conftest import run_cli
 
+REPO = Path(__file__).resolve().parents[2]
 CORE_STEPS = ["temp_folder", "workspace", "migrations", "record", "verify"]
 ALL_STEPS = [*CORE_STEPS, "bundle", "pdf", "main_window"]
 
@@ -71,13 +73,15 @@ def test_text_output_is_italian_step_by_step(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_missing_resources_fail_the_workspace_step(tmp_path: Path) -> None:
-    """A build that forgot `resources/` (the real condition: the folder is empty)."""
-    empty = tmp_path / "resources"
-    empty.mkdir()
+def test_a_missing_resource_fails_the_step_that_needs_it(tmp_path: Path) -> None:
+    """A build that forgot one data file (the real condition: a copy of resources/ without
+    the common-password list, which creating a workspace reads)."""
+    partial = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", partial)
+    (partial / "common_passwords.txt").unlink()
     temp = tmp_path / "temp"
     temp.mkdir()
-    env = {"PIPPI_RESOURCES": str(empty)}
+    env = {"PIPPI_RESOURCES": str(partial)}
 
     result = run_cli("self-test", "--temp-dir", temp, env=env)
     assert result.returncode == 1
@@ -103,6 +107,15 @@ def test_missing_resources_fail_the_workspace_step(tmp_path: Path) -> None:
     assert "Self-test failed at step “Encrypted workspace (real key cost)”" in result.stderr
     _no_traceback(result.stderr)
     assert list(temp.iterdir()) == []
+
+
+def test_an_empty_resources_folder_says_reinstall(tmp_path: Path) -> None:
+    """Without resources/ no command can even build its options: one sentence, exit 1."""
+    result = run_cli("self-test", env={"PIPPI_RESOURCES": str(tmp_path)})
+    assert result.returncode == 1
+    assert result.stderr.startswith("Manca un file dell'applicazione (")
+    assert result.stderr.strip().endswith("): reinstalla PIPPI Desktop.")
+    _no_traceback(result.stdout + result.stderr)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux's")
