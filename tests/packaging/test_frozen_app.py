@@ -18,6 +18,7 @@ import pytest
 
 import pippi_desktop
 from pippi_desktop.storage import migrate
+from tests.conftest import PASSPHRASE
 
 REPO = Path(__file__).resolve().parents[2]
 APP = "pippi-desktop"
@@ -51,11 +52,14 @@ def _executable(app: Path) -> Path:
     return app / (f"{APP}-cli.exe" if sys.platform == "win32" else APP)
 
 
-def _run(app: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "PIPPI_RESOURCES"}
+def _run(
+    app: Path, *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k != "PIPPI_RESOURCES"}
+    full_env.update(env or {})
     return subprocess.run(
         [str(_executable(app)), *map(str, args)],
-        env=env,
+        env=full_env,
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -136,3 +140,20 @@ def test_frozen_folder_carries_the_data_and_leaves_out_the_unused(frozen_app: Pa
     languages = {p.stem.rsplit("_", 1)[-1] for p in (pyside / "Qt" / "translations").glob("*.qm")}
     assert languages <= {"it", "en"}
     assert (frozen_app / "pippi-desktop.desktop").is_file()
+
+
+def test_frozen_demo_data_works_with_the_trimmed_faker(frozen_app: Path, tmp_path: Path) -> None:
+    """The spec keeps only Faker's Italian and fallback locales; the demo must still work."""
+    workspace = tmp_path / "demo.pippiws"
+    env = {"PIPPI_PASSPHRASE": PASSPHRASE}
+    created = _run(frozen_app, "init", workspace, "--role", "educator", "--name", "Demo", env=env)
+    assert created.returncode == 0, created.stderr
+    demo = _run(frozen_app, "demo-data", workspace, "--families", "2", env=env)
+    assert demo.returncode == 0, demo.stderr
+    listed = _run(frozen_app, "families", workspace, "--json", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 2
+    shipped = {
+        p.name for p in (frozen_app / "_internal" / "faker" / "providers" / "person").iterdir()
+    }
+    assert "it_IT" in shipped and "ja_JP" not in shipped
