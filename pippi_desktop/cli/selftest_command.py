@@ -27,17 +27,15 @@ STATUS_LABELS = {
 
 
 def all_steps() -> list[SelfTestStep]:
-    from pippi_desktop.services.self_test import STEPS, SelfTestStep
+    from pippi_desktop.services.self_test import STEPS, SelfTestStep, lazy
 
     return [
         *STEPS,
-        # GUI (issue 5): give this step its run, lazy("pippi_desktop.gui.<module>",
-        # "<function>"), a function that opens the main window offscreen on
-        # ctx.require_workspace() and closes it.
         SelfTestStep(
             "main_window",
             "Finestra principale (fuori schermo)",
             "Main window (offscreen)",
+            lazy("pippi_desktop.gui.self_test_window", "open_and_close_main_window"),
         ),
     ]
 
