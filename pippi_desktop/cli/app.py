@@ -152,6 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pippi_desktop.cli.registry import all_commands
 
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # answered before importing every command's modules
+        print(f"pippi-desktop {__version__}")
+        return EXIT_OK
     lang = _lang_from_argv(args_list)
     use_language(lang)
     ctx = CliContext(lang=lang)

@@ -20,9 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
-
-from faker import Faker
+from typing import TYPE_CHECKING, Any
 
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.resource_paths import resource
@@ -30,6 +28,9 @@ from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services.catalogue_service import active_catalogue
 from pippi_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # Faker takes a while to import: only when demo data is made
+    from faker import Faker
 
 IMPLEMENTATIONS = ("PIPPI 11", "PIPPI 12", "PIPPI 13")
 PROGRAMME_DAYS = 548  # 18 months
@@ -413,6 +414,8 @@ def fill_demo_data(
     today = today or date.today()
     existing = casefile_view.count_families(workspace)
     rng = random.Random(f"{seed}/{existing}")
+    from faker import Faker
+
     fake = Faker("it_IT")
     fake.seed_instance(rng.randint(0, 2**31))
     catalogue = active_catalogue(workspace)
