@@ -20,6 +20,7 @@ from pippi_desktop.storage.meta import write_meta_values
 from pippi_desktop.storage.meta_tables import AuditEntryRow
 
 GENESIS = "0" * 64
+_INSERT_AUDIT = insert(AuditEntryRow)
 AUDIT_HEAD_KEY = "audit_head"
 
 
@@ -75,7 +76,7 @@ def append_audit(
         entry["hash"] = prev_hash = _entry_hash(entry)
         rows.append(entry)
     if rows:
-        connection.execute(insert(AuditEntryRow), rows)
+        connection.execute(_INSERT_AUDIT, rows)
         write_meta_values(connection, {AUDIT_HEAD_KEY: f"{seq}:{prev_hash}"})
     return seq, prev_hash
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text, update
@@ -195,12 +196,16 @@ def _refresh_chunk(
             row["summary_names"] = ", ".join(sorted({surname for _, surname in people}))[:400]
         rows.append(row)
     if rows:
-        connection.execute(
-            update(FamilyRow)
-            .where(FamilyRow.id == bindparam("row_id"))
-            .values({key: bindparam(key) for key in rows[0] if key != "row_id"}),
-            rows,
-        )
+        connection.execute(_update_summaries(tuple(k for k in rows[0] if k != "row_id")), rows)
+
+
+@lru_cache(maxsize=4)
+def _update_summaries(columns: tuple[str, ...]) -> Any:
+    return (
+        update(FamilyRow)
+        .where(FamilyRow.id == bindparam("row_id"))
+        .values({c: bindparam(c) for c in columns})
+    )
 
 
 def load_rows(

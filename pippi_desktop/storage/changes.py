@@ -75,10 +75,29 @@ def dump_versions(versions: Mapping[str, Version]) -> str:
     return json.dumps({k: [v[0], v[1]] for k, v in sorted(versions.items())}, separators=(",", ":"))
 
 
+# Statements built once: constructing them again on every write costs more than running them.
+
+
 @cache
 def _select_by_id(table_name: str) -> Any:
     table = Base.metadata.tables[table_name]
     return select(table).where(table.c.id == bindparam("record_id"))
+
+
+@cache
+def _update_by_id(table_name: str) -> Any:
+    """UPDATE … WHERE id = :record_id; the SET columns are those of the parameters given."""
+    table = Base.metadata.tables[table_name]
+    return update(table).where(table.c.id == bindparam("record_id"))
+
+
+@cache
+def _insert_into(table_name: str) -> Any:
+    return insert(Base.metadata.tables[table_name])
+
+
+_INSERT_OPERATION = insert(OperationRow)
+_UPDATE_CLOCK = update(LocalClockRow).where(LocalClockRow.id == 1)
 
 
 @dataclass
@@ -309,9 +328,7 @@ class ChangeWriter:
             "updated_at": stamp[3],
             "versions": dump_versions(versions),
         }
-        self.connection.execute(
-            update(table_for(spec)).where(table_for(spec).c.id == record_id).values(**new_columns)
-        )
+        self.connection.execute(_update_by_id(spec.table), {"record_id": record_id, **new_columns})
         self._cache[spec.table][record_id] = {**current, **new_columns}
         self._log(
             spec, record_id, "update", diff, seen, stamp, self._family_of(spec, record_id, stored)
@@ -331,9 +348,7 @@ class ChangeWriter:
         stamp = self._stamp()
         versions["deleted"] = (stamp[1], self.device_id)
         new_columns = {"deleted": True, "updated_at": stamp[3], "versions": dump_versions(versions)}
-        self.connection.execute(
-            update(table_for(spec)).where(table_for(spec).c.id == record_id).values(**new_columns)
-        )
+        self.connection.execute(_update_by_id(spec.table), {"record_id": record_id, **new_columns})
         self._cache[spec.table][record_id] = {**current, **new_columns}
         stored = row_values(spec, current)
         self._log(
@@ -353,14 +368,14 @@ class ChangeWriter:
         """Write buffered new rows (call before querying the tables directly)."""
         for table_name, rows in self._rows.items():
             if rows:
-                self.connection.execute(insert(Base.metadata.tables[table_name]), rows)
+                self.connection.execute(_insert_into(table_name), rows)
         self._rows.clear()
 
     def flush(self) -> DataChanges:
         """Write everything buffered: rows, operations, audit entries and the clock."""
         self.flush_rows()
         if self._ops:
-            self.connection.execute(insert(OperationRow), self._ops)
+            self.connection.execute(_INSERT_OPERATION, self._ops)
             self._ops = []
         if self._audit:
             self._audit_head = append_audit(
@@ -381,9 +396,7 @@ class ChangeWriter:
             "hlc_logical": self._logical,
         }
         if self._clock_exists:
-            self.connection.execute(
-                update(LocalClockRow).where(LocalClockRow.id == 1).values(**clock)
-            )
+            self.connection.execute(_UPDATE_CLOCK, clock)
         else:
             self.connection.execute(insert(LocalClockRow).values(id=1, **clock))
             self._clock_exists = True
