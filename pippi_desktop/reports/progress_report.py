@@ -1,0 +1,472 @@
+"""The family progress report, for the office and the équipe.
+
+The family at a glance (code, implementation, phase, dates, members, équipe), the pathway's
+phases with their dates, the dispositivi, the home visits per month as a small bar chart and
+the group sessions attended, the triangle of each child with T0/T1/T2 overlaid and their scores
+side by side, the micro-project with its verification, and the family's notes in full.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from pippi_desktop.domain.catalogue import Catalogue
+from pippi_desktop.domain.dates import month_label, short_date
+from pippi_desktop.domain.records import CaseFile, HomeVisit
+from pippi_desktop.reports import case_text
+from pippi_desktop.reports.session_sheet import subdimension_labels
+from pippi_desktop.reports.style import (
+    ACCENT,
+    CONTENT_WIDTH,
+    FONT,
+    MUTED,
+    PageInfo,
+    PrintContext,
+    Styles,
+    build_pdf,
+    grid_table,
+    heading,
+    make_styles,
+    markup,
+    new_drawing,
+    para,
+    paragraphs,
+    rich,
+)
+from pippi_desktop.reports.triangle_chart import scale_legend, score_table
+from pippi_desktop.reports.triangle_form import child_series, triangle_block
+
+CHART_HEIGHT = 46 * mm
+
+
+def _months(first: date, last: date) -> list[tuple[int, int]]:
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def visits_per_month(
+    visits: Sequence[HomeVisit], *, start: date | None
+) -> list[tuple[int, int, int]]:
+    """(year, month, visits) from the first month of the pathway to the last visit."""
+    if not visits:
+        return []
+    counts = Counter((v.date.year, v.date.month) for v in visits)
+    first = min([v.date for v in visits] + ([start] if start else []))
+    last = max(v.date for v in visits)
+    return [(y, m, counts.get((y, m), 0)) for y, m in _months(first, last)]
+
+
+def visits_chart(per_month: Sequence[tuple[int, int, int]], context: PrintContext) -> Drawing:
+    drawing = new_drawing(CONTENT_WIDTH, CHART_HEIGHT)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 10 * mm, 13 * mm
+    chart.width, chart.height = CONTENT_WIDTH - 12 * mm, CHART_HEIGHT - 16 * mm
+    values = [count for _, _, count in per_month]
+    chart.data = [values]
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barSpacing = 1
+    chart.groupSpacing = 3
+    top = max([*values, 1])
+    step = 1 if top <= 6 else 2 if top <= 12 else 5
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = ((top + step - 1) // step) * step
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.valueAxis.visibleGrid = 1
+    chart.categoryAxis.categoryNames = [month_label(y, m, context.lang) for y, m, _ in per_month]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 6.5 if len(per_month) > 14 else 7.5
+    chart.categoryAxis.labels.angle = 45 if len(per_month) > 10 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(per_month) > 10 else "n"
+    chart.categoryAxis.labels.dy = -2
+    chart.categoryAxis.labels.fillColor = MUTED
+    drawing.add(chart)
+    return drawing
+
+
+def _label_rows(rows: Sequence[tuple[str, str]], styles: Styles) -> Flowable:
+    return grid_table(
+        [
+            [Paragraph(markup(label), styles.cell_bold), para(value, styles.cell, empty="—")]
+            for label, value in rows
+        ],
+        [48 * mm, CONTENT_WIDTH - 48 * mm],
+        header=False,
+        label_column=True,
+    )
+
+
+def _summary(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
+    t, f = context.t, case.family
+    referral = context.date(f.referral_date)
+    if f.referral_source:
+        referral = f"{referral} — {f.referral_source}" if referral else f.referral_source
+    rows = [
+        (t("Codice famiglia", "Family code"), f.code),
+        (t("Implementazione", "Implementation"), f.implementation or ""),
+        (t("Fase attuale", "Current phase"), context.label("phases", f.phase)),
+        (t("Segnalazione", "Referral"), referral),
+        (
+            t("Analisi preliminare", "Pre-assessment"),
+            context.label("preassessment_outcomes", f.preassessment_outcome),
+        ),
+        (t("Inizio del percorso", "Start of the pathway"), context.date(f.start_date)),
+    ]
+    if f.conclusion_date or f.conclusion_variant:
+        conclusion = ", ".join(
+            part
+            for part in (
+                context.date(f.conclusion_date),
+                context.label("conclusion_variants", f.conclusion_variant),
+            )
+            if part
+        )
+        rows.append((t("Conclusione", "Closure"), conclusion))
+        if f.child_placed_out is not None:
+            rows.append(
+                (
+                    t("Allontanamento di un figlio", "Child placed out of home"),
+                    t("sì", "yes") if f.child_placed_out else t("no", "no"),
+                )
+            )
+    return _label_rows(rows, styles)
+
+
+def _members(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
+    t = context.t
+    rows: list[list[object]] = [
+        [
+            Paragraph(t("Nome", "Name"), styles.cell_bold),
+            Paragraph(t("Ruolo", "Role"), styles.cell_bold),
+            Paragraph(t("Data di nascita", "Birth date"), styles.cell_bold),
+            Paragraph(t("Scuola e classe", "School and class"), styles.cell_bold),
+        ]
+    ]
+    for person in case.members:
+        school = ", ".join(part for part in (person.school, person.school_class) if part)
+        rows.append(
+            [
+                para(person.full_name, styles.cell_bold),
+                para(context.label("member_roles", person.role), styles.cell),
+                para(short_date(person.birth_date), styles.cell, empty="—"),
+                para(school, styles.cell, empty="—"),
+            ]
+        )
+    return grid_table(rows, [58 * mm, 30 * mm, 28 * mm, CONTENT_WIDTH - 116 * mm])
+
+
+def _equipe(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
+    t = context.t
+    rows: list[list[object]] = [
+        [
+            Paragraph(t("Nome", "Name"), styles.cell_bold),
+            Paragraph(t("Professione", "Profession"), styles.cell_bold),
+            Paragraph(t("Ente", "Organisation"), styles.cell_bold),
+            Paragraph(t("Periodo", "Period"), styles.cell_bold),
+        ]
+    ]
+    for member in case.equipe:
+        profession = context.label("professions", member.profession)
+        if member.case_manager:
+            profession += t(" — responsabile del caso", " — case manager")
+        rows.append(
+            [
+                para(member.name, styles.cell_bold),
+                para(profession, styles.cell),
+                para(member.organisation, styles.cell, empty="—"),
+                para(_period(member.start_date, member.end_date, context), styles.cell),
+            ]
+        )
+    return grid_table(rows, [50 * mm, 44 * mm, 48 * mm, CONTENT_WIDTH - 142 * mm])
+
+
+def _period(start: date | None, end: date | None, context: PrintContext) -> str:
+    if start and end:
+        return f"{short_date(start)} – {short_date(end)}"
+    if start:
+        return context.t(f"dal {short_date(start)}", f"from {short_date(start)}")
+    if end:
+        return context.t(f"fino al {short_date(end)}", f"until {short_date(end)}")
+    return "—"
+
+
+def _phases(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
+    t = context.t
+    rows: list[list[object]] = [
+        [
+            Paragraph(t("Data", "Date"), styles.cell_bold),
+            Paragraph(t("Fase", "Phase"), styles.cell_bold),
+            Paragraph(t("Note", "Notes"), styles.cell_bold),
+        ]
+    ]
+    for step in case.phases:
+        rows.append(
+            [
+                para(context.date(step.date), styles.cell),
+                para(context.label("phases", step.phase), styles.cell_bold),
+                para(step.notes, styles.cell, empty=""),
+            ]
+        )
+    return grid_table(rows, [36 * mm, 66 * mm, CONTENT_WIDTH - 102 * mm])
+
+
+def _dispositivi(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
+    t = context.t
+    if not case.dispositivi:
+        return Paragraph(
+            t("Nessun dispositivo registrato.", "No dispositivo recorded."), styles.muted
+        )
+    rows: list[list[object]] = [
+        [
+            Paragraph(t("Dispositivo", "Dispositivo"), styles.cell_bold),
+            Paragraph(t("Periodo", "Period"), styles.cell_bold),
+            Paragraph(t("Note", "Notes"), styles.cell_bold),
+        ]
+    ]
+    for item in case.dispositivi:
+        rows.append(
+            [
+                para(context.label("dispositivi", item.kind), styles.cell_bold),
+                para(_period(item.start_date, item.end_date, context), styles.cell),
+                para(item.notes, styles.cell),
+            ]
+        )
+    return grid_table(rows, [72 * mm, 42 * mm, CONTENT_WIDTH - 114 * mm])
+
+
+def _visits(case: CaseFile, styles: Styles, context: PrintContext) -> list[Flowable]:
+    t = context.t
+    flowables: list[Flowable] = []
+    if not case.visits:
+        flowables.append(
+            Paragraph(t("Nessuna visita registrata.", "No visit recorded."), styles.muted)
+        )
+    else:
+        first, last = case.visits[0].date, case.visits[-1].date
+        flowables.append(
+            Paragraph(
+                markup(
+                    t(
+                        f"{len(case.visits)} visite registrate, dal {context.date(first)} "
+                        f"al {context.date(last)}.",
+                        f"{len(case.visits)} visits recorded, from {context.date(first)} "
+                        f"to {context.date(last)}.",
+                    )
+                ),
+                styles.body,
+            )
+        )
+        per_month = visits_per_month(case.visits, start=case.family.start_date)
+        flowables.append(
+            KeepTogether(
+                [
+                    Paragraph(t("Visite per mese", "Visits per month"), styles.subheading),
+                    visits_chart(per_month, context),
+                ]
+            )
+        )
+    invited = sum(len(p.attendance) for p in case.group_sessions)
+    present = sum(1 for p in case.group_sessions for a in p.attendance if a.status == "presente")
+    if invited:
+        flowables.append(
+            Paragraph(
+                markup(
+                    t(
+                        f"Incontri di gruppo: {len(case.group_sessions)}; presenze {present} "
+                        f"su {invited} inviti.",
+                        f"Group sessions: {len(case.group_sessions)}; attended {present} of "
+                        f"{invited} invitations.",
+                    )
+                ),
+                styles.body,
+            )
+        )
+    return flowables
+
+
+def _triangles(
+    case: CaseFile,
+    catalogues: Mapping[tuple[str, str], Catalogue],
+    styles: Styles,
+    context: PrintContext,
+) -> list[Flowable]:
+    t = context.t
+    flowables: list[Flowable] = []
+    child_ids = list(dict.fromkeys(a.child_id for a in case.assessments))
+    if not child_ids:
+        return [
+            Paragraph(t("Nessuna valutazione registrata.", "No assessment recorded."), styles.muted)
+        ]
+    shown_scale = False
+    for child_id in child_ids:
+        latest = max(
+            (a for a in case.assessments if a.child_id == child_id),
+            key=lambda a: (a.date, a.created_at),
+        )
+        catalogue = catalogues[(latest.catalogue_id, latest.catalogue_version)]
+        series = child_series(case, child_id, context)
+        if not series:
+            series = child_series(case, child_id, context, highlight=latest.id)
+        marked = frozenset(
+            item.subdimension for item in case.micro_project if item.child_id in (None, child_id)
+        )
+        flowables.append(
+            KeepTogether(
+                [
+                    Paragraph(markup(case_text.child_name(case, child_id)), styles.subheading),
+                    triangle_block(catalogue, series, styles=styles, context=context),
+                ]
+            )
+        )
+        if not shown_scale:
+            flowables.append(scale_legend(catalogue, styles, context))
+            shown_scale = True
+        flowables.append(Spacer(1, 2 * mm))
+        flowables.append(
+            score_table(
+                catalogue,
+                series,
+                styles=styles,
+                context=context,
+                width=CONTENT_WIDTH,
+                marked=marked,
+            )
+        )
+    flowables.append(
+        Paragraph(
+            t(
+                "● sottodimensione con obiettivi nella micro-progettazione",
+                "● sub-dimension with objectives in the micro-project",
+            ),
+            styles.muted,
+        )
+    )
+    return flowables
+
+
+def _micro_project(
+    case: CaseFile, labels: Mapping[str, str], styles: Styles, context: PrintContext
+) -> Flowable:
+    t = context.t
+    if not case.micro_project:
+        return Paragraph(t("Nessun obiettivo registrato.", "No objective recorded."), styles.muted)
+    rows: list[list[object]] = [
+        [
+            Paragraph(t("Area", "Area"), styles.cell_bold),
+            Paragraph(
+                t("Obiettivo, risultati attesi, azioni", "Objective, expected results, actions"),
+                styles.cell_bold,
+            ),
+            Paragraph(t("Chi ed entro quando", "Who and by when"), styles.cell_bold),
+            Paragraph(t("Verifica", "Verification"), styles.cell_bold),
+        ]
+    ]
+    for item in case.micro_project:
+        area = markup(labels.get(item.subdimension, item.subdimension))
+        child = case_text.child_name(case, item.child_id)
+        if child:
+            area += f"<br/><font color='#555555'>{markup(child)}</font>"
+        parts = [markup(item.objective)]
+        if item.expected_results:
+            label = markup(t("Risultati attesi", "Expected results"))
+            parts.append(f"<b>{label}:</b> {markup(item.expected_results)}")
+        if item.actions:
+            parts.append(f"<b>{markup(t('Azioni', 'Actions'))}:</b> {markup(item.actions)}")
+        who = markup(case_text.responsible(item, case, context) or "—")
+        if item.deadline:
+            who += "<br/>" + markup(
+                t(f"entro il {short_date(item.deadline)}", f"by {short_date(item.deadline)}")
+            )
+        check = f"<b>{markup(context.label('verification_statuses', item.verification_status))}</b>"
+        if item.verification_notes:
+            check += f"<br/>{markup(item.verification_notes)}"
+        rows.append(
+            [
+                rich(area, styles.cell),
+                rich("<br/>".join(parts), styles.cell),
+                rich(who, styles.cell),
+                rich(check, styles.cell),
+            ]
+        )
+    return grid_table(rows, [32 * mm, 72 * mm, 34 * mm, CONTENT_WIDTH - 138 * mm])
+
+
+def progress_report_story(
+    case: CaseFile,
+    *,
+    catalogues: Mapping[tuple[str, str], Catalogue],
+    all_catalogues: Sequence[Catalogue],
+    context: PrintContext,
+    styles: Styles,
+) -> list[Flowable]:
+    t = context.t
+    story: list[Flowable] = [
+        Paragraph(
+            t("Relazione sul percorso della famiglia", "Family progress report"), styles.title
+        ),
+        _summary(case, styles, context),
+        *heading(t("La famiglia", "The family"), styles.heading),
+        _members(case, styles, context),
+        *heading(t("Équipe multidisciplinare", "Multidisciplinary team"), styles.heading),
+        _equipe(case, styles, context)
+        if case.equipe
+        else Paragraph(t("Nessun componente registrato.", "No member recorded."), styles.muted),
+        *heading(t("Il percorso", "The pathway"), styles.heading),
+        _phases(case, styles, context),
+        *heading(t("Dispositivi", "Dispositivi"), styles.heading),
+        _dispositivi(case, styles, context),
+        *heading(t("Visite e incontri", "Visits and meetings"), styles.heading),
+        *_visits(case, styles, context),
+        *heading(t("Il Mondo del Bambino", "The Child's World"), styles.heading),
+        *_triangles(case, catalogues, styles, context),
+        *heading(t("Micro-progettazione", "Micro-project"), styles.heading),
+        _micro_project(case, subdimension_labels(all_catalogues, context), styles, context),
+    ]
+    f = case.family
+    for title, text in (
+        (t("Note dell'analisi preliminare", "Pre-assessment notes"), f.preassessment_notes),
+        (t("Note sulla famiglia", "Notes on the family"), f.notes),
+        (t("Note della conclusione", "Closing notes"), f.conclusion_notes),
+    ):
+        if text:
+            story += heading(title, styles.heading)
+            story += paragraphs(text, styles.body)
+    return story
+
+
+def render_progress_report(
+    case: CaseFile,
+    *,
+    catalogues: Mapping[tuple[str, str], Catalogue],
+    all_catalogues: Sequence[Catalogue],
+    context: PrintContext,
+) -> bytes:
+    styles = make_styles(10)
+    story = progress_report_story(
+        case,
+        catalogues=catalogues,
+        all_catalogues=all_catalogues,
+        context=context,
+        styles=styles,
+    )
+    page = PageInfo(
+        title=context.t("Relazione sul percorso", "Progress report"),
+        record_kind="family",
+        record_id=case.family.id,
+    )
+    return build_pdf(story, context=context, page=page)

@@ -1,0 +1,247 @@
+"""The session sheet of a home visit: brought to the visit or left with the family.
+
+Read at a kitchen table, so: 12 pt text, plain Italian headings ("Chi c'era", "Che cosa abbiamo
+fatto", "Che cosa abbiamo concordato"), who does what by when in a simple table, the next
+appointment in words, and two signature lines. Long texts flow over as many pages as needed.
+
+What was agreed: the micro-project objectives the visit worked on (`visit.objectives`); when
+the visit names none, the family's objectives still open (`OPEN_STATUSES`), under a heading
+that says so; when there are none at all, lines to write on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from pippi_desktop.domain.catalogue import Catalogue
+from pippi_desktop.domain.records import CaseFile, HomeVisit, MicroProjectItem
+from pippi_desktop.reports import case_text
+from pippi_desktop.reports.style import (
+    CONTENT_WIDTH,
+    RULE,
+    PageInfo,
+    PrintContext,
+    Styles,
+    WritingLines,
+    build_pdf,
+    grid_table,
+    heading,
+    make_styles,
+    make_table,
+    markup,
+    para,
+    paragraphs,
+    rich,
+)
+
+# Verification statuses (codes of the `verification_statuses` vocabulary) of objectives that
+# are still being worked on.
+OPEN_STATUSES = ("da_verificare", "parzialmente")
+EDUCATOR_PROFESSION = "educatore_domiciliare"
+GAP = "\u00a0" * 4  # non-breaking spaces: Paragraph keeps them
+
+
+def subdimension_labels(catalogues: Sequence[Catalogue], context: PrintContext) -> dict[str, str]:
+    """sub-dimension id -> label, from every catalogue given (later ones win)."""
+    labels: dict[str, str] = {}
+    for catalogue in catalogues:
+        for sub in catalogue.subdimensions():
+            labels[sub.sub_id] = sub.label.get(context.lang)
+    return labels
+
+
+def educator_of(visit: HomeVisit, case: CaseFile, context: PrintContext) -> str:
+    if visit.educator:
+        return visit.educator
+    present = [case.equipe_member(mid) for mid in visit.present_equipe]
+    educators = [m.name for m in present if m is not None and m.profession == EDUCATOR_PROFESSION]
+    if educators:
+        return ", ".join(educators)
+    return ", ".join(case_text.equipe_names(case, visit.present_equipe, context))
+
+
+def _info_table(case: CaseFile, visit: HomeVisit, styles: Styles, context: PrintContext) -> Table:
+    t = context.t
+    when = context.date(visit.date, weekday=True)
+    if visit.start_time:
+        when += t(f", ore {visit.start_time}", f", {visit.start_time}")
+    if visit.duration_minutes:
+        when += t(f" ({visit.duration_minutes} minuti)", f" ({visit.duration_minutes} minutes)")
+    family_present = ", ".join(case_text.people_with_roles(case, visit.present_people, context))
+    operators = ", ".join(case_text.equipe_names(case, visit.present_equipe, context))
+    present = f"{markup(family_present or '—')}"
+    if operators:
+        present += f"<br/>{markup(t('Operatori', 'Professionals'))}: {markup(operators)}"
+    members = ", ".join(case_text.people_with_roles(case, [p.id for p in case.members], context))
+    rows = [
+        (t("Famiglia", "Family"), f"<b>{markup(case.family.code)}</b> — {markup(members)}"),
+        (t("Quando", "When"), markup(when)),
+        (t("Dove", "Where"), markup(context.label("places", visit.place))),
+        (t("Educatore/educatrice", "Educator"), markup(educator_of(visit, case, context) or "—")),
+        (t("Chi c'era", "Who was there"), present),
+    ]
+    return grid_table(
+        [
+            [Paragraph(markup(label), styles.cell_bold), rich(value, styles.cell)]
+            for label, value in rows
+        ],
+        [50 * mm, CONTENT_WIDTH - 50 * mm],
+        header=False,
+        label_column=True,
+    )
+
+
+def _agreed(case: CaseFile, visit: HomeVisit) -> tuple[list[MicroProjectItem], bool]:
+    """The objectives to print and whether they are the visit's own (else the open ones)."""
+    linked = [item for item in case.micro_project if item.id in set(visit.objectives)]
+    if linked:
+        return linked, True
+    open_items = [item for item in case.micro_project if item.verification_status in OPEN_STATUSES]
+    open_items.sort(key=lambda item: (item.deadline is None, item.deadline or visit.date))
+    return open_items, False
+
+
+def _agreed_table(
+    items: list[MicroProjectItem],
+    case: CaseFile,
+    labels: dict[str, str],
+    styles: Styles,
+    context: PrintContext,
+) -> Table:
+    t = context.t
+    rows: list[list[object]] = [
+        [
+            Paragraph(t("Che cosa", "What"), styles.cell_bold),
+            Paragraph(t("Chi", "Who"), styles.cell_bold),
+            Paragraph(t("Entro quando", "By when"), styles.cell_bold),
+        ]
+    ]
+    for item in items:
+        parts = [f"<b>{markup(item.objective)}</b>"]
+        if item.actions:
+            parts.append(f"{markup(t('Azioni', 'Actions'))}: {markup(item.actions)}")
+        area = labels.get(item.subdimension, item.subdimension)
+        parts.append(f"<font size='{styles.base - 2}'>{markup(area)}</font>")
+        rows.append(
+            [
+                rich("<br/>".join(parts), styles.cell),
+                para(case_text.responsible(item, case, context), styles.cell, empty="—"),
+                para(context.date(item.deadline), styles.cell, empty="—"),
+            ]
+        )
+    return grid_table(rows, [CONTENT_WIDTH - 74 * mm, 44 * mm, 30 * mm])
+
+
+def _signatures(visit: HomeVisit, case: CaseFile, styles: Styles, context: PrintContext) -> Table:
+    """Two signature lines side by side: the educator's (name printed) and the family's."""
+    t = context.t
+    cell_width = CONTENT_WIDTH / 2 - 6 * mm
+    rows = [
+        [
+            Paragraph(
+                t("Firma dell'educatore/educatrice", "Educator's signature"), styles.cell_bold
+            ),
+            "",
+            Paragraph(t("Firma per la famiglia", "Signature for the family"), styles.cell_bold),
+        ],
+        ["", "", ""],
+        [
+            para(educator_of(visit, case, context), styles.small),
+            "",
+            Paragraph(t("Nome e cognome:", "Name:"), styles.small),
+        ],
+    ]
+    table = make_table(
+        rows, colWidths=[cell_width, 12 * mm, cell_width], rowHeights=[None, 13 * mm, None]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 1), (0, 1), 0.8, RULE),
+                ("LINEBELOW", (2, 1), (2, 1), 0.8, RULE),
+            ]
+        )
+    )
+    return table
+
+
+def session_sheet_story(
+    case: CaseFile,
+    visit: HomeVisit,
+    *,
+    catalogues: Sequence[Catalogue],
+    context: PrintContext,
+    styles: Styles,
+) -> list[Flowable]:
+    t = context.t
+    story: list[Flowable] = [
+        Paragraph(t("Scheda della visita", "Visit sheet"), styles.title),
+        _info_table(case, visit, styles, context),
+    ]
+    story += heading(t("Che cosa abbiamo fatto", "What we did"), styles.heading)
+    story += paragraphs(visit.activities, styles.body, empty="—")
+    if visit.notes:
+        story += heading(t("Osservazioni", "Notes"), styles.heading)
+        story += paragraphs(visit.notes, styles.body)
+
+    items, own = _agreed(case, visit)
+    labels = subdimension_labels(catalogues, context)
+    if items:
+        title = (
+            t("Che cosa abbiamo concordato", "What we agreed")
+            if own
+            else t("Gli impegni in corso", "Ongoing commitments")
+        )
+        story += heading(title, styles.heading)
+        story.append(_agreed_table(items, case, labels, styles, context))
+    else:
+        story += heading(t("Che cosa abbiamo concordato", "What we agreed"), styles.heading)
+        story.append(WritingLines(4))
+
+    if visit.next_date:
+        when = context.date(visit.next_date, weekday=True)
+        if visit.next_time:
+            when += t(f" alle {visit.next_time}", f" at {visit.next_time}")
+        next_text = f"<b>{markup(when)}</b>"
+        if visit.next_notes:
+            next_text += f"<br/>{markup(visit.next_notes)}"
+    else:
+        next_text = markup(
+            t(
+                "data ____________________   ora __________",
+                "date ____________________   time __________",
+            )
+        ).replace("   ", GAP)
+    story.append(
+        KeepTogether(
+            [
+                Paragraph(t("Il prossimo incontro", "Next meeting"), styles.heading),
+                rich(next_text, styles.body),
+                Spacer(1, 2 * mm),
+                _signatures(visit, case, styles, context),
+            ]
+        )
+    )
+    return story
+
+
+def render_session_sheet(
+    case: CaseFile,
+    visit: HomeVisit,
+    *,
+    catalogues: Sequence[Catalogue],
+    context: PrintContext,
+) -> bytes:
+    styles = make_styles(12)
+    story = session_sheet_story(case, visit, catalogues=catalogues, context=context, styles=styles)
+    page = PageInfo(
+        title=context.t("Scheda della visita", "Visit sheet"),
+        record_kind="visit",
+        record_id=visit.id,
+    )
+    return build_pdf(story, context=context, page=page)

@@ -1,0 +1,278 @@
+"""Every printed document, built from a real encrypted workspace and read back with pypdf."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from pippi_desktop.domain import triangle_geometry as tg
+from pippi_desktop.domain.dates import long_date
+from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.services import casefile_view
+from pippi_desktop.services import print_service as ps
+from pippi_desktop.services.print_service import DocumentKind, PrintedDocument, PrintRequest
+from pippi_desktop.services.workspace_service import open_workspace
+from pippi_desktop.storage.workspace import Workspace
+from tests.conftest import PASSPHRASE
+from tests.reports import pdf_checks as pdf
+from tests.reports.conftest import AMBITO, PrintWorkspace
+from tests.reports.sample_family import LAST_WORDS, NAME_PARTS
+
+KINDS = [kind.value for kind in DocumentKind]
+
+
+@pytest.fixture(scope="module")
+def workspace(print_workspace: PrintWorkspace) -> Iterator[Workspace]:
+    opened = open_workspace(print_workspace.root, passphrase=PASSPHRASE)
+    yield opened
+    opened.close()
+
+
+def _requests(print_workspace: PrintWorkspace, lang: Lang) -> dict[str, PrintRequest]:
+    sample = print_workspace.sample
+    family = sample.family_id
+    return {
+        "session": PrintRequest(DocumentKind.SESSION, family_id=family, lang=lang),
+        "triangle": PrintRequest(
+            DocumentKind.TRIANGLE,
+            family_id=family,
+            assessment_id=sample.assessment_ids["T1"],
+            lang=lang,
+        ),
+        "blank-triangle": PrintRequest(DocumentKind.BLANK_TRIANGLE, family_id=family, lang=lang),
+        "report": PrintRequest(DocumentKind.REPORT, family_id=family, lang=lang),
+        "attendance": PrintRequest(
+            DocumentKind.ATTENDANCE, session_id=sample.session_id, lang=lang
+        ),
+    }
+
+
+@pytest.fixture(scope="module")
+def italian(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, PrintedDocument]:
+    return {
+        kind: ps.render(workspace, request)
+        for kind, request in _requests(print_workspace, Lang.IT).items()
+    }
+
+
+@pytest.fixture(scope="module")
+def english(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, PrintedDocument]:
+    return {
+        kind: ps.render(workspace, request)
+        for kind, request in _requests(print_workspace, Lang.EN).items()
+    }
+
+
+# What each document must name, beyond Latin-1 included.
+EXPECTED_NAMES = {
+    "session": ("Łukasz", "Nguyễn", "Ólafur", "Şebnem"),
+    "triangle": ("Ólafur", "Łukasz", "Nguyễn"),
+    "blank-triangle": ("Ólafur", "Zofia"),
+    "report": ("Łukasz", "Nguyễn", "Ólafur", "Őrs", "Şebnem"),
+    "attendance": ("Łukasz", "Nguyễn Thị Hoa", "Őrs"),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_names_beyond_latin1_print_as_written(
+    italian: dict[str, PrintedDocument], print_workspace: PrintWorkspace, kind: str
+) -> None:
+    content = pdf.text(italian[kind].data)
+    for name in EXPECTED_NAMES[kind]:
+        assert name in content, (kind, name)
+    assert AMBITO in content  # the header of every page
+    if kind != "attendance":
+        assert print_workspace.sample.code in content
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_font_is_dejavu_and_embedded(italian: dict[str, PrintedDocument], kind: str) -> None:
+    fonts = pdf.fonts(italian[kind].data)
+    assert fonts
+    for font in fonts:
+        assert font["embedded"], font  # /FontFile2 in its descriptor: a TrueType subset
+        assert "DejaVuSans" in font["base_font"], font
+    assert {f["base_font"].split("+")[-1] for f in fonts} >= {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_numbers_and_the_qr_code_on_every_page(
+    italian: dict[str, PrintedDocument], kind: str
+) -> None:
+    document = italian[kind]
+    pages = pdf.page_texts(document.data)
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        assert f"Pagina {number} di {total}" in page
+        assert document.record_id[:8] in page  # printed under the QR code
+    # the same QR form, hundreds of dark modules, placed on every page
+    counts = pdf.qr_forms(document.data)
+    assert len(counts) == total and all(count > 100 for count in counts)
+    assert ps.DocumentKind(kind) is document.kind
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_metadata_names_the_kind_of_document_only(
+    italian: dict[str, PrintedDocument], print_workspace: PrintWorkspace, kind: str
+) -> None:
+    info = pdf.metadata(italian[kind].data)
+    assert info["/Title"] in {
+        "Scheda della visita",
+        "Valutazione del triangolo",
+        "Triangolo da compilare",
+        "Relazione sul percorso",
+        "Registro delle presenze",
+    }
+    assert info["/Author"] == "PIPPI Desktop"
+    joined = " ".join(info.values())
+    personal = (*NAME_PARTS, "Kowalski", "Zofia", "Ferri", "Bianchi", print_workspace.sample.code)
+    for value in (*personal, AMBITO, print_workspace.sample.family_id):
+        assert value not in joined, (kind, value)
+    assert b"/Metadata" not in italian[kind].data  # no XMP packet that could carry more
+
+
+def test_long_notes_flow_over_pages_and_nothing_is_cut(
+    italian: dict[str, PrintedDocument], workspace: Workspace, print_workspace: PrintWorkspace
+) -> None:
+    session = italian["session"].data
+    assert len(pdf.page_texts(session)) >= 4
+    assert LAST_WORDS["visit_notes"] in pdf.text(session)
+    report = pdf.text(italian["report"].data)
+    assert len(pdf.page_texts(italian["report"].data)) >= 8
+    assert LAST_WORDS["family_notes"] in report
+    assert LAST_WORDS["objective"] in report  # a table cell longer than a page
+    final = ps.render(
+        workspace,
+        PrintRequest(
+            DocumentKind.TRIANGLE,
+            family_id=print_workspace.sample.family_id,
+            assessment_id=print_workspace.sample.assessment_ids["T2"],
+        ),
+    )
+    assert LAST_WORDS["child_words"] in pdf.text(final.data)
+
+
+def test_session_sheet_says_what_was_agreed_and_the_next_appointment(
+    italian: dict[str, PrintedDocument], workspace: Workspace, print_workspace: PrintWorkspace
+) -> None:
+    content = pdf.text(italian["session"].data)
+    assert "Che cosa abbiamo concordato" in content
+    assert "Leggere insieme dieci minuti ogni sera prima di dormire." in content
+    case = casefile_view.case_file(workspace, print_workspace.sample.family_id)
+    latest = case.visits[-1]
+    assert latest.next_date is not None
+    assert long_date(latest.next_date, weekday=True) + " alle 16:30" in content
+    assert "Firma per la famiglia" in content and "Firma dell'educatore/educatrice" in content
+    # a visit that names no objective shows the ones still open, under its own heading
+    first = ps.render(
+        workspace,
+        PrintRequest(
+            DocumentKind.SESSION,
+            family_id=print_workspace.sample.family_id,
+            visit_id=print_workspace.sample.first_visit_id,
+        ),
+    )
+    first_text = pdf.text(first.data)
+    assert "Gli impegni in corso" in first_text and "Che cosa abbiamo concordato" not in first_text
+    assert len(pdf.page_texts(first.data)) == 1
+
+
+def test_triangle_is_drawn_with_the_shared_palette(italian: dict[str, PrintedDocument]) -> None:
+    stream = pdf.first_page_stream(italian["triangle"].data)
+    strokes = {
+        tuple(round(float(v), 3) for v in match)
+        for match in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) RG", stream)
+    }
+    dashes = set(re.findall(r"\[([\d. ]+)\] 0 d", stream))
+    for key in ("T0", "T1", "T2"):
+        style = tg.SERIES_STYLES[key]
+        assert tuple(round(c, 3) for c in style.rgb) in strokes, key
+        for width in (tg.SERIES_LINE_WIDTH, tg.HIGHLIGHT_LINE_WIDTH):
+            lengths = style.dash_lengths(width)
+            if lengths and " ".join(f"{v:g}" for v in lengths) in dashes:
+                break
+        else:
+            assert not style.dash, (key, dashes)
+    content = pdf.text(italian["triangle"].data)
+    for label in ("T0 — inizio", "T1 — intermedio", "T2 — finale", "Legenda"):
+        assert label in content
+    assert "n.v." in content  # the sample's T1 has one "non valutabile"
+
+
+def test_labels_come_from_the_vocabularies_and_the_catalogue(
+    italian: dict[str, PrintedDocument],
+) -> None:
+    report = pdf.text(italian["report"].data)
+    for label in (
+        "Accompagnamento e monitoraggio (T1)",
+        "Educativa domiciliare e territoriale",
+        "Vicinanza solidale / famiglia d'appoggio",
+        "Parzialmente raggiunto",
+        "Salute e crescita",
+        "Visite per mese",
+    ):
+        assert label in report
+    blank = pdf.text(italian["blank-triangle"].data)
+    for label in (
+        "Di che cosa ho bisogno per crescere",
+        "Autorealizzazione delle figure genitoriali",
+        "La scuola e le altre risorse educative",
+        "Le parole del bambino",
+        "T2 — finale",
+    ):
+        assert label in blank
+    assert "18. La scuola e le altre risorse educative" in blank
+    register = pdf.text(italian["attendance"].data)
+    assert "Gruppo genitori" in register and "Assente giustificato — turno di lavoro" in register
+
+
+def test_english_documents_have_no_italian_furniture(english: dict[str, PrintedDocument]) -> None:
+    for kind, document in english.items():
+        content = pdf.text(document.data)
+        pages = len(pdf.page_texts(document.data))
+        assert f"Page 1 of {pages}" in content, kind
+        for italian_word in ("Pagina", "Documento riservato", "Famiglia", "Data", "Firma", "Note"):
+            assert not re.search(rf"\b{italian_word}\b", content), (kind, italian_word)
+        assert pdf.metadata(document.data)["/Title"] in {
+            "Visit sheet",
+            "Triangle assessment",
+            "Triangle form to fill in",
+            "Progress report",
+            "Attendance register",
+        }
+    session = pdf.text(english["session"].data)
+    assert "Family home" in session and "Signature for the family" in session
+    assert re.search(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d+ ", session)
+    assert "Health and growth" in pdf.text(english["triangle"].data)
+
+
+def test_italian_documents_have_no_english_furniture(italian: dict[str, PrintedDocument]) -> None:
+    for kind, document in italian.items():
+        content = pdf.text(document.data)
+        for english_word in ("Page", "Signature", "Family", "Date", "Legend", "Printed", "Notes"):
+            assert not re.search(rf"\b{english_word}\b", content), (kind, english_word)
+
+
+def test_user_text_is_printed_literally(new_workspace) -> None:
+    workspace = new_workspace("literal")
+    from pippi_desktop.services import casefile_service as cs
+
+    with cs.unit_of_work(workspace) as uow:
+        family_id = uow.create("family", {"implementation": "PIPPI 13"})
+        uow.create(
+            "visit",
+            {
+                "family_id": family_id,
+                "date": date.today(),
+                "place": "casa",
+                "activities": "Regole: a < b & c > d, <b>non grassetto</b>\x07 e basta.",
+                "notes": "Una parola lunghissima: " + "x" * 400 + " fine.",
+            },
+        )
+    document = ps.render(workspace, PrintRequest(DocumentKind.SESSION, family_id=family_id))
+    content = pdf.text(document.data)
+    assert "a < b & c > d, <b>non grassetto</b> e basta." in content
+    assert content.count("x") >= 400 and "fine." in content  # split, not cut at the margin

@@ -1,0 +1,59 @@
+"""Pages rendered to PNG with pdftoppm (poppler), where it is installed: each page draws,
+and the QR code in the corner reads back as the record it names, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.reports.style import qr_payload
+from pippi_desktop.services import print_service as ps
+from pippi_desktop.services.print_service import DocumentKind, PrintRequest
+from pippi_desktop.services.workspace_service import open_workspace
+from tests.conftest import PASSPHRASE
+from tests.reports import pdf_checks as pdf
+from tests.reports.conftest import PrintWorkspace
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed"
+)
+
+
+def test_first_and_last_pages_render_and_the_qr_code_reads_back(
+    print_workspace: PrintWorkspace, tmp_path: Path
+) -> None:
+    sample = print_workspace.sample
+    requests = [
+        PrintRequest(DocumentKind.SESSION, family_id=sample.family_id),
+        PrintRequest(DocumentKind.TRIANGLE, family_id=sample.family_id),
+        PrintRequest(DocumentKind.BLANK_TRIANGLE, family_id=sample.family_id, lang=Lang.EN),
+        PrintRequest(DocumentKind.REPORT, family_id=sample.family_id),
+        PrintRequest(DocumentKind.ATTENDANCE, session_id=sample.session_id),
+    ]
+    workspace = open_workspace(print_workspace.root, passphrase=PASSPHRASE)
+    try:
+        documents = [ps.render(workspace, request) for request in requests]
+    finally:
+        workspace.close()
+    for document in documents:
+        path = tmp_path / f"{document.kind.value}.pdf"
+        path.write_bytes(document.data)
+        pages = len(pdf.page_texts(document.data))
+        first = pdf.render_pages(path, tmp_path, dpi=150)
+        assert len(first) == 1
+        with Image.open(first[0]) as image:
+            assert image.size == (1241, 1754)  # A4 at 150 dpi
+            grey = image.convert("L")
+            assert grey.getextrema()[0] < 60  # something dark was drawn
+            found = [(r.text, str(r.format)) for r in zxingcpp.read_barcodes(grey)]
+        assert found == [(qr_payload(document.record_kind, document.record_id), "QR Code")]
+        first[0].unlink()
+        if pages > 1:
+            last = pdf.render_pages(path, tmp_path, dpi=40, first=pages, last=pages)
+            assert len(last) == 1 and last[0].stat().st_size > 0
+            last[0].unlink()
