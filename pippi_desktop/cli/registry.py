@@ -6,10 +6,16 @@ from pippi_desktop.cli.app import Command
 
 
 def all_commands() -> list[Command]:
-    from pippi_desktop.cli import casefile_commands, selftest_command, workspace_commands
+    from pippi_desktop.cli import (
+        casefile_commands,
+        print_commands,
+        selftest_command,
+        workspace_commands,
+    )
 
     return [
         *workspace_commands.COMMANDS,
         *casefile_commands.COMMANDS,
+        *print_commands.COMMANDS,
         *selftest_command.COMMANDS,
     ]
