@@ -18,6 +18,7 @@ documents never touch the file system (the service writes the bytes atomically).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import threading
 from collections.abc import Sequence
@@ -27,7 +28,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -325,18 +325,27 @@ def _ellipsize(canvas: Canvas, text: str, font: str, size: float, width: float) 
     return text + "…"
 
 
-def new_drawing(width: float, height: float) -> Drawing:
-    """A vector drawing whose default font is DejaVu (ReportLab's default is Helvetica)."""
-    drawing = Drawing(width, height)
-    drawing.initialFontName = FONT
-    return drawing
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The QR code of `payload` (error correction M) as rows of dark (True) modules."""
+    widget = QrCodeWidget(payload, barLevel="M")
+    widget.qr.make()
+    return [[bool(module) for module in row] for row in widget.qr.modules]
 
 
-def _qr_drawing(payload: str) -> Drawing:
-    """A QR code QR_SIZE square, its quiet zone (4 modules) inside that square."""
-    drawing = new_drawing(QR_SIZE, QR_SIZE)
-    drawing.add(QrCodeWidget(payload, barLevel="M", barWidth=QR_SIZE, barHeight=QR_SIZE))
-    return drawing
+def _draw_qr(canvas: Canvas, modules: list[list[bool]], size: float, border: int = 4) -> None:
+    """The modules as filled rectangles, one per horizontal run, in a `size` square whose
+    quiet zone (`border` modules, as the standard asks) is part of the square."""
+    box = size / (len(modules) + 2 * border)
+    canvas.setFillColor(colors.black)
+    for row_index, row in enumerate(modules):
+        column = 0
+        for dark, run in itertools.groupby(row):
+            length = len(list(run))
+            if dark:
+                x = (column + border) * box
+                y = size - (row_index + border + 1) * box
+                canvas.rect(x, y, length * box, box, stroke=0, fill=1)
+            column += length
 
 
 class _Furniture:
@@ -345,7 +354,7 @@ class _Furniture:
     def __init__(self, context: PrintContext, page: PageInfo) -> None:
         self.context = context
         self.page = page
-        self.qr = _qr_drawing(qr_payload(page.record_kind, page.record_id))
+        self.qr = qr_modules(qr_payload(page.record_kind, page.record_id))
         self.qr_form_ready = False
         printed = long_date(context.printed_on, context.lang)
         self.notice = context.t(
@@ -383,7 +392,7 @@ class _Furniture:
         qr_x = PAGE_WIDTH - MARGIN_X - QR_SIZE
         if not self.qr_form_ready:  # drawn once as a form XObject, placed on every page
             canvas.beginForm(QR_FORM_NAME)
-            self.qr.drawOn(canvas, 0, 0)
+            _draw_qr(canvas, self.qr, QR_SIZE)
             canvas.endForm()
             self.qr_form_ready = True
         canvas.saveState()

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from pippi_desktop.domain import triangle_geometry as tg
 from pippi_desktop.domain.catalogue import Catalogue
@@ -24,7 +24,6 @@ from pippi_desktop.reports.style import (
     Styles,
     grid_table,
     markup,
-    new_drawing,
     rich,
 )
 
@@ -45,143 +44,147 @@ def _colour(hex_value: str) -> colors.Color:
     return colors.HexColor(hex_value)
 
 
-def _flat(points: Sequence[tg.Point]) -> list[float]:
-    return [value for point in points for value in point]
+def _polygon(canvas: Canvas, points: Sequence[tg.Point], *, close: bool = True) -> object:
+    path = canvas.beginPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    if close:
+        path.close()
+    return path
 
 
-def _marker(shape: tg.MarkerShape, centre: tg.Point, radius: float, fill: colors.Color) -> object:
+def _marker(canvas: Canvas, shape: tg.MarkerShape, centre: tg.Point, radius: float) -> None:
+    """A filled marker with a thin white rim (the fill colour is already set)."""
+    canvas.setStrokeColor(colors.white)
+    canvas.setLineWidth(0.6)
+    canvas.setDash()
     if shape is tg.MarkerShape.CIRCLE:
-        return Circle(
-            centre.x, centre.y, radius, fillColor=fill, strokeColor=colors.white, strokeWidth=0.6
-        )
-    outline = tg.marker_outline(shape, centre, radius)
-    return Polygon(_flat(outline), fillColor=fill, strokeColor=colors.white, strokeWidth=0.6)
+        canvas.circle(centre.x, centre.y, radius, stroke=1, fill=1)
+    else:
+        outline = tg.marker_outline(shape, centre, radius)
+        canvas.drawPath(_polygon(canvas, outline), stroke=1, fill=1)
 
 
-def _series_shapes(
-    layout: tg.TriangleLayout, placement: tg.Placement, series: Series
-) -> list[object]:
+def _draw_series(
+    canvas: Canvas, layout: tg.TriangleLayout, placement: tg.Placement, series: Series
+) -> None:
     style = tg.series_style(series.style_key)
     colour = _colour(style.colour)
     width = tg.HIGHLIGHT_LINE_WIDTH if series.highlighted else tg.SERIES_LINE_WIDTH
     points = placement.map_all(layout.series(series.scores))
-    shapes: list[object] = []
     if len(points) >= 2:
-        closed = [*points, points[0]] if len(points) > 2 else list(points)
-        shapes.append(
-            PolyLine(
-                _flat(closed),
-                strokeColor=colour,
-                strokeWidth=width,
-                strokeDashArray=list(style.dash_lengths(width)) or None,
-                strokeLineCap=0,
-                strokeLineJoin=1,
-            )
-        )
+        canvas.setStrokeColor(colour)
+        canvas.setLineWidth(width)
+        canvas.setLineCap(0)
+        canvas.setLineJoin(1)
+        canvas.setDash(list(style.dash_lengths(width)) or [], 0)
+        canvas.drawPath(_polygon(canvas, points, close=len(points) > 2), stroke=1, fill=0)
     radius = tg.MARKER_RADIUS * (1.15 if series.highlighted else 1.0)
+    canvas.setFillColor(colour)
     for _axis, point in layout.scored(series.scores):
-        shapes.append(_marker(style.marker, placement.map(point), radius, colour))
-    return shapes
+        _marker(canvas, style.marker, placement.map(point), radius)
+
+
+class TriangleDrawing(Flowable):  # type: ignore[misc]
+    """The triangle with its grid, numbered axes, side titles and one polygon per series.
+
+    Drawn with plain canvas calls in the order a QPainter widget would make them: fill, score
+    rings, axes, outline, series (the highlighted one last, on top), axis numbers, titles.
+    """
+
+    def __init__(
+        self, catalogue: Catalogue, series: Sequence[Series], *, width: float, context: PrintContext
+    ) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.series = list(series)
+        self.width = width
+        self.height = width * 0.9
+        self.context = context
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        layout = tg.layout_for(self.catalogue)
+        placement = tg.fit(0, 0, self.width, self.height)
+        grey = _colour(tg.GRID_COLOUR)
+        triangle = placement.map_all(layout.vertices)
+        canvas.saveState()
+        canvas.setFillColor(_colour(tg.FILL_COLOUR))
+        canvas.drawPath(_polygon(canvas, triangle), stroke=0, fill=1)
+        canvas.setStrokeColor(grey)
+        canvas.setLineWidth(tg.GRID_LINE_WIDTH)
+        scale = self.catalogue.scale
+        for score in range(scale.minimum, scale.maximum):
+            canvas.drawPath(_polygon(canvas, placement.map_all(layout.ring(score))), stroke=1)
+        centre = placement.map(layout.centre)
+        canvas.setLineWidth(0.4)
+        for axis in layout.axes:
+            outer = placement.map(axis.outer)
+            canvas.line(centre.x, centre.y, outer.x, outer.y)
+        canvas.setStrokeColor(_colour(tg.OUTLINE_COLOUR))
+        canvas.setLineWidth(tg.OUTLINE_LINE_WIDTH)
+        canvas.drawPath(_polygon(canvas, triangle), stroke=1, fill=0)
+        for item in sorted(self.series, key=lambda s: s.highlighted):
+            _draw_series(canvas, layout, placement, item)
+        canvas.setFillColor(_colour(tg.TEXT_COLOUR))
+        number_size = max(6.0, min(8.5, self.width / 55))
+        canvas.setFont(FONT_BOLD, number_size)
+        for axis in layout.axes:
+            anchor = placement.map(axis.label_anchor)
+            canvas.drawCentredString(anchor.x, anchor.y - number_size * 0.35, str(axis.number))
+        title_size = number_size + 1
+        canvas.setFont(FONT_BOLD, title_size)
+        for side, catalogue_side in zip(layout.sides, self.catalogue.sides, strict=True):
+            anchor = placement.map(side.title_anchor)
+            canvas.saveState()
+            canvas.translate(anchor.x, anchor.y)
+            canvas.rotate(placement.angle(side.title_angle))
+            canvas.drawCentredString(
+                0, -title_size * 0.35, catalogue_side.title.get(self.context.lang)
+            )
+            canvas.restoreState()
+        canvas.restoreState()
 
 
 def triangle_drawing(
-    catalogue: Catalogue,
-    series: Sequence[Series],
-    *,
-    width: float,
-    context: PrintContext,
-) -> Drawing:
-    """The triangle with its grid, numbered axes, side titles and one polygon per series."""
-    layout = tg.layout_for(catalogue)
-    height = width * 0.9
-    drawing = new_drawing(width, height)
-    placement = tg.fit(0, 0, width, height)
-    grey = _colour(tg.GRID_COLOUR)
-    ink = _colour(tg.TEXT_COLOUR)
-    drawing.add(
-        Polygon(
-            _flat(placement.map_all(layout.vertices)),
-            fillColor=_colour(tg.FILL_COLOUR),
-            strokeColor=None,
-        )
-    )
-    scale = catalogue.scale
-    for score in range(scale.minimum, scale.maximum):
-        drawing.add(
-            Polygon(
-                _flat(placement.map_all(layout.ring(score))),
-                fillColor=None,
-                strokeColor=grey,
-                strokeWidth=tg.GRID_LINE_WIDTH,
-            )
-        )
-    number_size = max(6.0, min(8.5, width / 55))
-    centre = placement.map(layout.centre)
-    for axis in layout.axes:
-        outer = placement.map(axis.outer)
-        drawing.add(Line(centre.x, centre.y, outer.x, outer.y, strokeColor=grey, strokeWidth=0.4))
-    drawing.add(
-        Polygon(
-            _flat(placement.map_all(layout.vertices)),
-            fillColor=None,
-            strokeColor=_colour(tg.OUTLINE_COLOUR),
-            strokeWidth=tg.OUTLINE_LINE_WIDTH,
-        )
-    )
-    ordered = sorted(series, key=lambda s: s.highlighted)  # the page's own assessment on top
-    for item in ordered:
-        for shape in _series_shapes(layout, placement, item):
-            drawing.add(shape)
-    for axis in layout.axes:
-        anchor = placement.map(axis.label_anchor)
-        drawing.add(
-            String(
-                anchor.x,
-                anchor.y - number_size * 0.35,
-                str(axis.number),
-                fontName=FONT_BOLD,
-                fontSize=number_size,
-                fillColor=ink,
-                textAnchor="middle",
-            )
-        )
-    title_size = number_size + 1
-    for side, catalogue_side in zip(layout.sides, catalogue.sides, strict=True):
-        anchor = placement.map(side.title_anchor)
-        group = Group(
-            String(
-                0,
-                -title_size * 0.35,
-                catalogue_side.title.get(context.lang),
-                fontName=FONT_BOLD,
-                fontSize=title_size,
-                fillColor=ink,
-                textAnchor="middle",
-            )
-        )
-        group.translate(anchor.x, anchor.y)
-        group.rotate(placement.angle(side.title_angle))
-        drawing.add(group)
-    return drawing
+    catalogue: Catalogue, series: Sequence[Series], *, width: float, context: PrintContext
+) -> TriangleDrawing:
+    return TriangleDrawing(catalogue, series, width=width, context=context)
 
 
-def legend_sample(style_key: str, *, highlighted: bool = False) -> Drawing:
-    """A short stretch of a series' line with its marker, for legends."""
-    style = tg.series_style(style_key)
-    width = tg.HIGHLIGHT_LINE_WIDTH if highlighted else tg.SERIES_LINE_WIDTH
-    drawing = new_drawing(16 * mm, 4 * mm)
-    colour = _colour(style.colour)
-    drawing.add(
-        PolyLine(
-            [0, 2 * mm, 16 * mm, 2 * mm],
-            strokeColor=colour,
-            strokeWidth=width,
-            strokeDashArray=list(style.dash_lengths(width)) or None,
-            strokeLineCap=0,
-        )
-    )
-    drawing.add(_marker(style.marker, tg.Point(8 * mm, 2 * mm), tg.MARKER_RADIUS, colour))
-    return drawing
+class LegendSample(Flowable):  # type: ignore[misc]
+    """A short stretch of a series' line with its marker."""
+
+    def __init__(self, style_key: str, *, highlighted: bool = False) -> None:
+        super().__init__()
+        self.style = tg.series_style(style_key)
+        self.line_width = tg.HIGHLIGHT_LINE_WIDTH if highlighted else tg.SERIES_LINE_WIDTH
+        self.width, self.height = 16 * mm, 4 * mm
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        colour = _colour(self.style.colour)
+        middle = self.height / 2
+        canvas.saveState()
+        canvas.setStrokeColor(colour)
+        canvas.setLineWidth(self.line_width)
+        canvas.setLineCap(0)
+        canvas.setDash(list(self.style.dash_lengths(self.line_width)) or [], 0)
+        canvas.line(0, middle, self.width, middle)
+        canvas.setFillColor(colour)
+        _marker(canvas, self.style.marker, tg.Point(self.width / 2, middle), tg.MARKER_RADIUS)
+        canvas.restoreState()
+
+
+def legend_sample(style_key: str, *, highlighted: bool = False) -> LegendSample:
+    return LegendSample(style_key, highlighted=highlighted)
 
 
 def legend_table(series: Sequence[Series], styles: Styles, width: float) -> Table:
@@ -197,6 +200,9 @@ def legend_table(series: Sequence[Series], styles: Styles, width: float) -> Tabl
     ]
     table = grid_table(rows, [18 * mm, width - 18 * mm], header=False, padding=2)
     return table
+
+
+SHORT_CELL = 6  # characters that surely fit a score column without wrapping
 
 
 def score_table(
@@ -234,27 +240,35 @@ def score_table(
             label = markup(sub.label.get(context.lang))
             if sub.sub_id in marked:
                 label += " ●"
-            row: list[object] = [
-                Paragraph(str(axis.number if axis else ""), styles.cell),
-                Paragraph(label, styles.cell),
-            ]
+            # numbers and scores are plain strings (much cheaper to lay out than Paragraphs);
+            # a catalogue's own longer "n.v." wording still gets a Paragraph, which wraps
+            row: list[object] = [str(axis.number if axis else ""), Paragraph(label, styles.cell)]
             for item in series:
                 if sub.sub_id not in item.scores:
                     text = "–"
                 else:
                     score = item.scores[sub.sub_id]
                     text = short_nv if score is None else str(score)
-                style = styles.cell_bold if item.highlighted else styles.cell
-                row.append(Paragraph(markup(text), style))
+                if len(text) > SHORT_CELL:
+                    style = styles.cell_bold if item.highlighted else styles.cell
+                    row.append(Paragraph(markup(text), style))
+                else:
+                    row.append(text)
             rows.append(row)
     table = grid_table(rows, [9 * mm, label_width] + [score_width] * len(series), padding=2)
+    commands: list[tuple[object, ...]] = [
+        ("FONTSIZE", (0, 1), (-1, -1), styles.cell.fontSize),
+        ("LEADING", (0, 1), (-1, -1), styles.cell.leading),
+    ]
+    for column, item in enumerate(series, start=2):
+        if item.highlighted:
+            commands.append(("FONTNAME", (column, 1), (column, -1), FONT_BOLD))
     for index in side_rows:
-        table.setStyle(
-            [
-                ("SPAN", (0, index), (-1, index)),
-                ("BACKGROUND", (0, index), (-1, index), SHADE),
-            ]
-        )
+        commands += [
+            ("SPAN", (0, index), (-1, index)),
+            ("BACKGROUND", (0, index), (-1, index), SHADE),
+        ]
+    table.setStyle(commands)
     return table
 
 

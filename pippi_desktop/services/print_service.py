@@ -281,15 +281,14 @@ def check_output_file(path: Path, *, replace: bool) -> None:
         raise InvalidFile("output_exists")
 
 
-def _audit(workspace: Workspace, printed: Sequence[PrintedDocument]) -> None:
+def _audit_event(kind: DocumentKind, record_kind: str, record_id: str) -> AuditEvent:
+    """What the audit log keeps of a print: the record and the kind of document, no content."""
+    return AuditEvent("document_printed", record_kind, record_id, (kind.value,))
+
+
+def _audit(workspace: Workspace, events: Sequence[AuditEvent]) -> None:
     with workspace.write() as connection:
-        workspace.audit(
-            connection,
-            *(
-                AuditEvent("document_printed", doc.record_kind, doc.record_id, (doc.kind.value,))
-                for doc in printed
-            ),
-        )
+        workspace.audit(connection, *events)
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -311,7 +310,7 @@ def write(
     check_output_file(path, replace=replace)
     printed = render(workspace, request, today=today)
     _write_file(Path(path), printed.data)
-    _audit(workspace, [printed])
+    _audit(workspace, [_audit_event(printed.kind, printed.record_kind, printed.record_id)])
     return printed
 
 
@@ -350,7 +349,7 @@ def print_all_reports(
         raise InvalidFile("output_unwritable") from None
     context = _context(workspace, lang, today)
     all_catalogues = _all_catalogues(workspace)
-    printed: list[PrintedDocument] = []
+    events: list[AuditEvent] = []
     for index, (summary, path) in enumerate(zip(families, unique, strict=True), start=1):
         case = casefile_view.case_file(workspace, summary.id)
         data = progress_report.render_progress_report(
@@ -360,11 +359,11 @@ def print_all_reports(
             context=context,
         )
         _write_file(path, data)
-        printed.append(PrintedDocument(DocumentKind.REPORT, "family", summary.id, data=b""))
+        events.append(_audit_event(DocumentKind.REPORT, "family", summary.id))
         if progress is not None:
             progress(index, len(families))
-    if printed:
-        _audit(workspace, printed)
+    if events:
+        _audit(workspace, events)
     return BatchResult(files=tuple(unique), families=len(families))
 
 

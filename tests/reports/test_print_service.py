@@ -207,4 +207,3 @@ def test_labels_come_from_each_assessments_own_catalogue_version(
         ps.render(workspace, PrintRequest(DocumentKind.BLANK_TRIANGLE, family_id=family_id)).data
     )
     assert "Salute, crescita e sviluppo" in blank  # new forms use the active catalogue
-
