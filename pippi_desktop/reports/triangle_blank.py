@@ -9,7 +9,7 @@ written by hand. One sub-dimension never breaks across pages.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.domain.records import CaseFile
@@ -145,23 +145,18 @@ def blank_triangle_story(
     ]
     number = 0
     for side in catalogue.sides:
-        story.append(CondPageBreak(60 * mm))
-        story.append(
-            Paragraph(
-                f"{markup(side.title.get(context.lang))} — "
-                f"<font name='{FONT}'>{markup(side.question.get(context.lang))}</font>",
-                styles.heading,
-            )
+        title = Paragraph(
+            f"{markup(side.title.get(context.lang))} — "
+            f"<font name='{FONT}'>{markup(side.question.get(context.lang))}</font>",
+            styles.heading,
         )
-        for sub in side.subdimensions:
+        for position, sub in enumerate(side.subdimensions):
             number += 1
-            story.append(
-                KeepTogether(
-                    _subdimension_block(
-                        number, sub.label.get(context.lang), catalogue, styles, context
-                    )
-                )
+            block = _subdimension_block(
+                number, sub.label.get(context.lang), catalogue, styles, context
             )
+            # the side's title travels with its first sub-dimension: never alone at a page foot
+            story.append(KeepTogether([title, block] if position == 0 else [block]))
     story.append(
         KeepTogether(
             [
