@@ -61,16 +61,6 @@ def _localise_param(value: Param, lang: Lang) -> str | int:
 class InternalError(PippiError):
     """Something we did not foresee. The log has the details; the user gets one sentence."""
 
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        **PippiError.texts,
-        "resources_missing": (
-            "Mancano alcuni file dell'applicazione (i caratteri per la stampa in "
-            "resources/fonts). Reinstalla PIPPI Desktop.",
-            "Some application files are missing (the printing fonts in resources/fonts). "
-            "Reinstall PIPPI Desktop.",
-        ),
-    }
-
 
 class AppFileMissing(PippiError):
     """A file shipped with the application (a resource, a migration) is not where it belongs."""
@@ -89,6 +79,10 @@ class SelfTestFailed(PippiError):
 
     code = "self_test_failed"
     texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "pdf": (
+            "Il PDF di prova non ha i caratteri DejaVu incorporati: reinstalla PIPPI Desktop.",
+            "The test PDF lacks the embedded DejaVu fonts: reinstall PIPPI Desktop.",
+        ),
         "": (
             "Il controllo non è riuscito per un errore imprevisto; i dettagli sono nel registro "
             "dell'applicazione.",

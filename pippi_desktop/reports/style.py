@@ -34,7 +34,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -48,7 +48,7 @@ from reportlab.platypus import (
 )
 
 from pippi_desktop.domain.dates import long_date
-from pippi_desktop.domain.errors import InternalError
+from pippi_desktop.domain.errors import AppFileMissing
 from pippi_desktop.domain.i18n import Lang
 from pippi_desktop.domain.vocabulary import Vocabulary
 from pippi_desktop.resource_paths import resource
@@ -87,11 +87,11 @@ def register_fonts() -> None:
     with _fonts_lock:
         if _fonts_ready:
             return
-        try:
-            for name, file_name in FONT_FILES.items():
+        for name, file_name in FONT_FILES.items():
+            try:
                 pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file_name))))
-        except OSError:
-            raise InternalError("resources_missing") from None
+            except (OSError, TTFError):  # a broken installation, not the user's doing
+                raise AppFileMissing(file=file_name) from None
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
         )

@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pippi_desktop.domain.catalogue import Catalogue
-from pippi_desktop.domain.errors import InvalidFile, UnknownRecord
+from pippi_desktop.domain.errors import InvalidFile, SelfTestFailed, UnknownRecord
 from pippi_desktop.domain.i18n import Lang
 from pippi_desktop.domain.records import Assessment, CaseFile, GroupSession, HomeVisit
 from pippi_desktop.reports import (
@@ -52,6 +53,9 @@ from pippi_desktop.services.reference_data import vocabulary
 from pippi_desktop.storage.atomic import make_private_dir, write_atomic
 from pippi_desktop.storage.audit import AuditEvent
 from pippi_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pippi_desktop.services.self_test import SelfTestContext
 
 MIN_ID_PREFIX = 8
 
@@ -456,3 +460,21 @@ def write_attendance_register(
 ) -> PrintedDocument:
     request = PrintRequest(DocumentKind.ATTENDANCE, session_id=session_id, lang=lang)
     return write(workspace, request, path, replace=replace)
+
+
+def check_printing(ctx: SelfTestContext) -> str:
+    """Self-test step: the session sheet of the family the `record` step wrote, to a file, with
+    the shipped DejaVu fonts embedded (what breaks when a build forgets resources/fonts)."""
+    workspace = ctx.require_workspace()
+    if ctx.folder is None or "family_id" not in ctx.notes:
+        raise SelfTestFailed("temp_folder" if ctx.folder is None else "record_mismatch")
+    path = ctx.folder / default_file_name(DocumentKind.SESSION, ctx.lang)
+    request = PrintRequest(DocumentKind.SESSION, family_id=ctx.notes["family_id"], lang=ctx.lang)
+    write(workspace, request, path)
+    data = path.read_bytes()
+    if not data.startswith(b"%PDF-") or data.count(b"/FontFile2") < 2 or b"DejaVuSans" not in data:
+        raise SelfTestFailed("pdf")
+    return ctx.t(
+        "scheda della visita scritta ({size} kB), caratteri DejaVu incorporati",
+        "visit sheet written ({size} kB), DejaVu fonts embedded",
+    ).format(size=len(data) // 1024)

@@ -353,6 +353,10 @@ STEPS: list[SelfTestStep] = [
         "Pacchetto di sincronizzazione (esportazione e importazione)",
         "Sync bundle (export and import)",
     ),
-    # reports (issue 7): give this step its run, e.g. lazy(...): build a PDF into ctx.folder.
-    SelfTestStep("pdf", "Documento PDF", "PDF document"),
+    SelfTestStep(
+        "pdf",
+        "Documento PDF",
+        "PDF document",
+        lazy("pippi_desktop.services.print_service", "check_printing"),
+    ),
 ]

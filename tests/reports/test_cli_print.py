@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -226,3 +227,28 @@ def test_command_line_kinds_are_the_document_kinds() -> None:
     from pippi_desktop.services.print_service import DocumentKind
 
     assert tuple(kind.value for kind in DocumentKind) == KINDS
+
+
+def test_self_test_prints_and_catches_a_build_without_fonts(tmp_path: Path) -> None:
+    """The self-test's PDF step (run in the frozen build by CI) fails with one sentence when
+    resources/fonts did not make it into the build."""
+    from pippi_desktop.resource_paths import resources_dir
+
+    partial = tmp_path / "resources"
+    shutil.copytree(resources_dir(), partial, ignore=shutil.ignore_patterns("*.ttf"))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "pippi_desktop", "self-test", "--temp-dir", str(temp)],
+        env={**os.environ, "PIPPI_RESOURCES": str(partial)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "Autoverifica non riuscita al passo «Documento PDF»: Manca un file dell'applicazione "
+        "(DejaVuSans.ttf): reinstalla PIPPI Desktop."
+    )
+    assert "Traceback" not in done.stdout + done.stderr
+    assert list(temp.iterdir()) == []

@@ -31,7 +31,7 @@ from tests.conftest import run_cli
 REPO = Path(__file__).resolve().parents[2]
 ALL_STEPS = ["temp_folder", "workspace", "migrations", "record", "verify", "bundle", "pdf"]
 ALL_STEPS += ["main_window"]
-NOT_BUILT_YET = ["bundle", "pdf"]  # sync and reports: their steps are placeholders for now
+NOT_BUILT_YET = ["bundle"]  # sync: its step is a placeholder for now
 CORE_STEPS = [name for name in ALL_STEPS if name not in NOT_BUILT_YET]
 
 
@@ -70,9 +70,10 @@ def test_text_output_is_italian_step_by_step(tmp_path: Path) -> None:
     assert len(step_lines) == len(ALL_STEPS)
     assert step_lines[1].split()[0] == "ok" and "Area di lavoro cifrata" in step_lines[1]
     assert "256 MiB, 3 passaggi" in step_lines[1]
-    assert step_lines[-2].split()[0] == "saltato" and "non ancora realizzato" in step_lines[-2]
+    assert step_lines[-3].split()[0] == "saltato" and "non ancora realizzato" in step_lines[-3]
+    assert step_lines[-2].split()[0] == "ok" and "caratteri DejaVu incorporati" in step_lines[-2]
     assert step_lines[-1].split()[0] == "ok" and "Finestra principale" in step_lines[-1]
-    assert lines[-1].startswith("Autoverifica riuscita: 6 passi superati, 2 saltati")
+    assert lines[-1].startswith("Autoverifica riuscita: 7 passi superati, 1 saltati")
     assert result.stderr == ""
     assert list(tmp_path.iterdir()) == []
 
