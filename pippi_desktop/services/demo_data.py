@@ -131,15 +131,34 @@ class _FamilyMaker:
                 "birth_date": born,
                 "sex": "F" if female else "M",
             }
-            if role in ("figlio", "figlia") and age >= 3:
-                values["school"] = self.pick("schools")
-                values["school_class"] = (
-                    f"{min(5, max(1, age - 5))}ª {rng.choice('ABCD')}"
-                    if age >= 6
-                    else "sezione " + rng.choice(("gialla", "blu", "verde"))
-                )
+            if role in ("figlio", "figlia"):
+                values.update(self._school(age))
             people.append((self.create(uow, "person", values), role, age))
         return people
+
+    def _school(self, age: int) -> dict[str, str]:
+        """A school and class that fit the child's age (Italian school stages)."""
+        rng, schools = self.rng, self.phrases["schools_by_stage"]
+        if age < 1:
+            return {}
+        if age < 3:
+            return {"school": rng.choice(schools["nido"])}
+        if age < 6:
+            return {
+                "school": rng.choice(schools["infanzia"]),
+                "school_class": "sezione " + rng.choice(("gialla", "blu", "verde")),
+            }
+        stage, first_age = (
+            ("primaria", 6)
+            if age < 11
+            else ("secondaria_1", 11)
+            if age < 14
+            else ("secondaria_2", 14)
+        )
+        return {
+            "school": rng.choice(schools[stage]),
+            "school_class": f"{age - first_age + 1}ª {rng.choice('ABCD')}",
+        }
 
     def _equipe(
         self, uow: cs.UnitOfWork, family_id: str, start: date, *, has_school: bool
@@ -294,11 +313,11 @@ class _FamilyMaker:
     ) -> None:
         rng = self.rng
         educator = equipe[1] if len(equipe) > 1 else None
-        day = start + timedelta(days=rng.randint(2, 10))
+        day = _weekday(start + timedelta(days=rng.randint(2, 10)))
         end = start + timedelta(days=min(elapsed, PROGRAMME_DAYS))
         while day <= end and day <= self.today:
             present = [pid for pid, _, _ in people if rng.random() < 0.7] or [people[0][0]]
-            next_day = day + timedelta(days=rng.choice((7, 7, 7, 14, 10)))
+            next_day = _weekday(day + timedelta(days=rng.choice((7, 7, 7, 14, 10))))
             values: dict[str, Any] = {
                 "family_id": family_id,
                 "date": day,
@@ -383,7 +402,7 @@ def _sessions(
         ("genitori", "group_topics_genitori"),
         ("bambini", "group_topics_bambini"),
     ):
-        day = today - timedelta(days=PROGRAMME_DAYS + 120)
+        day = _weekday(today - timedelta(days=PROGRAMME_DAYS + 120))
         while day <= today:
             session_id = uow.create(
                 "group_session",
@@ -398,8 +417,13 @@ def _sessions(
                 },
             )
             sessions.append((session_id, kind, day))
-            day += timedelta(days=rng.choice((14, 21)))
+            day = _weekday(day + timedelta(days=rng.choice((14, 21))))
     return sessions
+
+
+def _weekday(day: date) -> date:
+    """Services work Monday to Friday: a Saturday or Sunday moves to the Monday after."""
+    return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
 
 
 def fill_demo_data(
