@@ -10,6 +10,7 @@ def all_commands() -> list[Command]:
         casefile_commands,
         print_commands,
         selftest_command,
+        sync_commands,
         workspace_commands,
     )
 
@@ -17,5 +18,6 @@ def all_commands() -> list[Command]:
         *workspace_commands.COMMANDS,
         *casefile_commands.COMMANDS,
         *print_commands.COMMANDS,
+        *sync_commands.COMMANDS,
         *selftest_command.COMMANDS,
     ]

@@ -186,6 +186,21 @@ class WrongRecoveryCode(PippiError):
     }
 
 
+class EscrowUnavailable(PippiError):
+    """The office key cannot open this workspace: it holds no escrow slot for that office."""
+
+    code = "escrow_unavailable"
+    exit_code = EXIT_CREDENTIALS
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "": (
+            "Questa area di lavoro non conserva una copia della chiave per questo ufficio: si "
+            "può aprire solo con la passphrase o con il codice di recupero.",
+            "This workspace keeps no copy of its key for this office: it opens only with the "
+            "passphrase or the recovery code.",
+        ),
+    }
+
+
 # --- rejected input (exit 4) --------------------------------------------------------------
 
 
@@ -358,7 +373,107 @@ class InvalidFile(RejectedInput):
             "Non riesco a scrivere nella destinazione indicata.",
             "The destination given cannot be written.",
         ),
+        "office_card_expected": (
+            "Il file indicato è una scheda di dispositivo: qui serve la scheda dell'ufficio.",
+            "The file given is a device card: the office card is needed here.",
+        ),
+        "device_card_expected": (
+            "Il file indicato è la scheda di un ufficio: qui serve la scheda di un dispositivo.",
+            "The file given is an office card: a device card is needed here.",
+        ),
+        "device_key_conflict": (
+            "Questo dispositivo è già registrato con chiavi diverse: la scheda non viene accettata.",
+            "This device is already registered with different keys: the card is not accepted.",
+        ),
     }
+
+
+class FingerprintMismatch(RejectedInput):
+    """The fingerprint typed in does not match the card: nothing is trusted or registered."""
+
+    code = "fingerprint_mismatch"
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "": (
+            "L'impronta indicata non corrisponde a quella della scheda: la scheda non è stata "
+            "accettata e nulla è cambiato. Confronta di nuovo l'impronta di persona.",
+            "The fingerprint given does not match the card: the card was not accepted and "
+            "nothing changed. Compare the fingerprint again in person.",
+        ),
+    }
+
+
+class BundleRejected(RejectedInput):
+    """A sync bundle refused by the import pipeline; the variant is the stable reason code."""
+
+    code = "bundle_rejected"
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "": (
+            "Il pacchetto è stato rifiutato: nulla è cambiato.",
+            "The bundle was refused: nothing changed.",
+        ),
+        "not_a_bundle": (
+            "Il file non è un pacchetto di PIPPI Desktop oppure è danneggiato (per esempio "
+            "copiato solo in parte): nulla è cambiato.",
+            "The file is not a PIPPI Desktop bundle, or it is damaged (for example only partly "
+            "copied): nothing changed.",
+        ),
+        "too_large": (
+            "Il file è troppo grande per essere un pacchetto (al massimo {maximum} MiB): non è "
+            "stato aperto e nulla è cambiato.",
+            "The file is too large to be a bundle (at most {maximum} MiB): it was not opened and "
+            "nothing changed.",
+        ),
+        "unsupported_version": (
+            "Il pacchetto è stato creato da una versione di PIPPI Desktop più recente o non "
+            "compatibile: aggiorna l'applicazione dell'ufficio. Nulla è cambiato.",
+            "The bundle was made by a newer or incompatible version of PIPPI Desktop: update the "
+            "office application. Nothing changed.",
+        ),
+        "wrong_recipient": (
+            "Il pacchetto è destinato a un altro ufficio e non può essere importato qui: nulla è "
+            "cambiato.",
+            "The bundle is meant for another office and cannot be imported here: nothing changed.",
+        ),
+        "unknown_device": (
+            "Il pacchetto viene da un dispositivo non registrato: registra prima la sua scheda. "
+            "Nulla è cambiato.",
+            "The bundle comes from a device that is not registered: register its card first. "
+            "Nothing changed.",
+        ),
+        "revoked_device": (
+            "Il pacchetto viene da un dispositivo revocato e non viene importato: nulla è "
+            "cambiato.",
+            "The bundle comes from a revoked device and is not imported: nothing changed.",
+        ),
+        "bad_signature": (
+            "La firma del pacchetto non è valida: è stato alterato oppure non viene dal "
+            "dispositivo che dichiara. Nulla è cambiato.",
+            "The bundle's signature is not valid: it was altered or does not come from the "
+            "device it names. Nothing changed.",
+        ),
+        "digest_mismatch": (
+            "Il contenuto del pacchetto non corrisponde al suo indice firmato: è stato alterato. "
+            "Nulla è cambiato.",
+            "The bundle's content does not match its signed index: it was altered. Nothing "
+            "changed.",
+        ),
+        "invalid_operation": (
+            "Il pacchetto contiene una modifica non valida, quindi non è stato importato nulla.",
+            "The bundle holds an invalid change, so nothing was imported.",
+        ),
+        "rollback_detected": (
+            "Il dispositivo ha riusato numeri di pacchetto o di modifica già ricevuti con un "
+            "contenuto diverso: probabilmente è stato riportato a una copia vecchia senza usare "
+            "il ripristino. Nulla è cambiato; contatta l'assistenza.",
+            "The device reused bundle or change numbers already received with different "
+            "content: it was probably put back to an old copy without using restore. Nothing "
+            "changed; contact support.",
+        ),
+    }
+
+    @property
+    def reason(self) -> str:
+        return self.variant or "not_a_bundle"
 
 
 # --- workspace problems (exit 5) ----------------------------------------------------------
@@ -465,6 +580,22 @@ class TargetNotEmpty(WorkspaceProblem):
         "parent_missing": (
             "La cartella che dovrebbe contenere l'area di lavoro non esiste.",
             "The folder that should contain the workspace does not exist.",
+        ),
+    }
+
+
+class SyncNotSetUp(WorkspaceProblem):
+    code = "sync_not_set_up"
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "": (
+            "La sincronizzazione non è ancora configurata in questa area di lavoro.",
+            "Synchronisation is not set up in this workspace yet.",
+        ),
+        "no_office": (
+            "Questa area di lavoro non ha ancora un ufficio di fiducia: importa prima la scheda "
+            "dell'ufficio (trust-office).",
+            "This workspace has no trusted office yet: import the office card first "
+            "(trust-office).",
         ),
     }
 

@@ -48,7 +48,8 @@ from pippi_desktop.storage.key_wrap import (
 )
 from pippi_desktop.storage.layout import WorkspaceLayout
 from pippi_desktop.storage.meta import ROLES, write_meta_values
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage.workspace import Unlocker, Workspace
+from pippi_desktop.sync.identity_keys import ensure_identity_keys
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,8 @@ def create_workspace(
     )
     try:
         ensure_default_catalogue(workspace)
+        with workspace.write() as connection:
+            ensure_identity_keys(connection)
     except BaseException:
         workspace.close()
         raise
@@ -157,13 +160,17 @@ def open_workspace(
     *,
     passphrase: str | None = None,
     recovery_code: str | None = None,
+    unlocker: Unlocker | None = None,
     script_location: Path = migrate.MIGRATIONS_DIR,
 ) -> Workspace:
-    """Unlock with the passphrase (or the recovery code) and bring the schema up to date."""
-    if passphrase is None and recovery_code is None:
+    """Unlock with the passphrase (or the recovery code, or another `unlocker` such as the
+    office's escrow key) and bring the schema up to date."""
+    if passphrase is None and recovery_code is None and unlocker is None:
         raise WrongPassphrase()
 
     def unlock(slots: ks.KeySlots) -> bytearray:
+        if unlocker is not None:
+            return unlocker(slots)
         if recovery_code is not None:
             return ks.unlock_with_recovery_code(slots, recovery_code)
         assert passphrase is not None

@@ -32,9 +32,17 @@ class AuditEvent:
     fields: Sequence[str] = field(default_factory=tuple)
 
 
+# one encoder for every entry (json.dumps with options builds a new one per call)
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode
+
+
 def _entry_hash(entry: dict[str, object]) -> str:
-    payload = json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(payload.encode("ascii")).hexdigest()
+    return hashlib.sha256(_CANONICAL(entry).encode("ascii")).hexdigest()
+
+
+def entry_hash(entry: dict[str, object]) -> str:
+    """The hash of one entry given without its `hash` (sync checks received entries with it)."""
+    return _entry_hash(entry)
 
 
 def _now() -> str:

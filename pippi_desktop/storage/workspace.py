@@ -305,6 +305,16 @@ class Workspace:
         ks.save(self.layout.keyslots, updated, self._require_key())
         self.keyslots = updated
 
+    def seal_escrow_slot(
+        self, *, office_key_id: str, seal: Callable[[bytes], bytes], construction: str
+    ) -> None:
+        """Replace the escrow slot with the data key sealed by `seal` (to an office's key)."""
+        sealed = seal(bytes(self._require_key()))
+        slot = ks.make_escrow_slot(
+            office_key_id=office_key_id, sealed_key=sealed, construction=construction
+        )
+        self.replace_slot(ks.ESCROW, slot)
+
     def set_passphrase(self, passphrase: str, params: Argon2Params) -> None:
         slot = ks.make_passphrase_slot(
             self.keyslots.workspace_id, self._require_key(), passphrase, params

@@ -1,0 +1,406 @@
+"""Import at the office: every bundle through the pipeline of DESIGN.md, all or nothing.
+
+Per file: size limit (before reading) → decrypt → strict manifest → signature with the
+registered, not revoked key of that device (or of the device it is a new incarnation of) and
+the recipient is this office → sequence and replay rules → section digests and counts → every
+operation and audit entry checked → merge, in ONE transaction with the receipt of the bundle,
+the received audit entries, the link of a new incarnation, the Lamport clock and our own audit
+entry. Any refusal rolls the transaction back: the office data stays byte for byte the same,
+and the file gets one stable reason code and one sentence.
+
+Each file is its own transaction: a refused file does not stop the others. A dry run runs the
+same steps for all files in one transaction (each file in a savepoint, so the second file sees
+what the first would have done) and rolls it back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from pippi_desktop.domain.errors import BundleRejected
+from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.services.reference_data import vocabulary
+from pippi_desktop.services.trust_service import previous_device_ids, require_role
+from pippi_desktop.storage import migrate
+from pippi_desktop.storage.atomic import make_private_dir, write_atomic
+from pippi_desktop.storage.audit import AuditEvent
+from pippi_desktop.storage.casefile_queries import refresh_family_summaries
+from pippi_desktop.storage.changelog_tables import LocalClockRow
+from pippi_desktop.storage.meta import ROLE_OFFICE
+from pippi_desktop.storage.orm import Base
+from pippi_desktop.storage.sync_tables import BundleReceivedRow, ReceivedAuditRow
+from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.sync import devices, sequence
+from pippi_desktop.sync.bundle_reader import OpenedBundle, open_bundle, read_sections
+from pippi_desktop.sync.envelope import MAX_BUNDLE_BYTES, MAX_BUNDLE_MIB
+from pippi_desktop.sync.identity_keys import IdentityKeys, load_identity_keys
+from pippi_desktop.sync.merge import Merge, MergeResult, insert_rows
+
+log = logging.getLogger(__name__)
+
+APPLIED = "applied"
+ALREADY_IMPORTED = "already_imported"
+REJECTED = "rejected"
+WOULD_APPLY = "would_apply"
+_RECEIVED = Base.metadata.tables[BundleReceivedRow.__tablename__]
+_RECEIVED_AUDIT = Base.metadata.tables[ReceivedAuditRow.__tablename__]
+_FAMILIES = Base.metadata.tables["families"]
+
+MESSAGES = {
+    APPLIED: (
+        "Pacchetto importato: {created} record nuovi, {updated} aggiornati, {deleted} eliminati, "
+        "{conflicts} conflitti da rivedere.",
+        "Bundle imported: {created} new records, {updated} updated, {deleted} deleted, "
+        "{conflicts} conflicts to review.",
+    ),
+    WOULD_APPLY: (
+        "Prova: il pacchetto si può importare ({created} record nuovi, {updated} aggiornati, "
+        "{deleted} eliminati, {conflicts} conflitti). Nulla è stato cambiato.",
+        "Dry run: the bundle can be imported ({created} new records, {updated} updated, "
+        "{deleted} deleted, {conflicts} conflicts). Nothing was changed.",
+    ),
+    ALREADY_IMPORTED: (
+        "Pacchetto già importato: nulla è cambiato.",
+        "Bundle already imported: nothing changed.",
+    ),
+}
+
+
+@dataclass
+class FamilyChanges:
+    family_id: str | None
+    code: str | None
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "family_id": self.family_id,
+            "code": self.code,
+            "created": self.created,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass
+class ImportOutcome:
+    file: str
+    status: str
+    reason: str | None = None
+    message: str = ""
+    device_id: str | None = None
+    seq: int | None = None
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+    families: list[FamilyChanges] = field(default_factory=list)
+    missing_seqs: list[int] = field(default_factory=list)
+    operations: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "reason": self.reason,
+            "message": self.message,
+            "device_id": self.device_id,
+            "seq": self.seq,
+            "created": self.created,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "conflicts": self.conflicts,
+            "families": [family.as_json() for family in self.families],
+            "missing_seqs": self.missing_seqs,
+            "operations": self.operations,
+        }
+
+
+class _RollBack(Exception):
+    """Ends a dry run: the transaction is rolled back."""
+
+
+def read_bundle_file(path: Path) -> bytes:
+    """The file's bytes, refusing a huge file before reading a byte of it."""
+    try:
+        stat = path.stat()
+    except OSError:
+        raise BundleRejected("not_a_bundle") from None
+    if not path.is_file():
+        raise BundleRejected("not_a_bundle")
+    if stat.st_size > MAX_BUNDLE_BYTES + 4096:
+        raise BundleRejected("too_large", maximum=MAX_BUNDLE_MIB)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BUNDLE_BYTES + 4097)
+    except OSError:
+        raise BundleRejected("not_a_bundle") from None
+    if len(data) > MAX_BUNDLE_BYTES + 4096:
+        raise BundleRejected("too_large", maximum=MAX_BUNDLE_MIB)
+    return data
+
+
+def _message(status: str, lang: Lang, outcome: ImportOutcome) -> str:
+    italian, english = MESSAGES[status]
+    return (english if lang is Lang.EN else italian).format(
+        created=outcome.created,
+        updated=outcome.updated,
+        deleted=outcome.deleted,
+        conflicts=outcome.conflicts,
+    )
+
+
+class _Importer:
+    def __init__(self, workspace: Workspace, keys: IdentityKeys | None, lang: Lang) -> None:
+        self.workspace = workspace
+        self.keys = keys
+        self.lang = lang
+        self.vocabulary = vocabulary()
+        identity = workspace.identity
+        self.own_device_ids = {identity.device_id}
+
+    def open(self, data: bytes) -> OpenedBundle:
+        if self.keys is None:  # no office card was ever made: nobody can have encrypted to us
+            raise BundleRejected("wrong_recipient")
+        return open_bundle(data, self.keys)
+
+    def process(self, connection: Connection, opened: OpenedBundle, outcome: ImportOutcome) -> None:
+        """Everything after decryption, inside the caller's transaction; raises to refuse."""
+        assert self.keys is not None
+        manifest = opened.manifest
+        unpacked = opened.unpacked
+        self.own_device_ids.update(previous_device_ids(connection))
+        sender = devices.identify_sender(
+            connection,
+            manifest,
+            unpacked.manifest_bytes,
+            unpacked.signature,
+            own_device_ids=self.own_device_ids,
+        )
+        if (
+            manifest.recipient_key_id != self.keys.key_id
+            or manifest.recipient_office_id != self.workspace.identity.workspace_id
+        ):
+            raise BundleRejected("wrong_recipient")
+        if manifest.schema_version > migrate.schema_number(migrate.head_revision()):
+            raise BundleRejected("unsupported_version")
+        if sequence.check_sequence(connection, manifest, opened.bundle_hash) == ALREADY_IMPORTED:
+            outcome.status = ALREADY_IMPORTED
+            return
+        content = read_sections(opened, self.vocabulary)
+        chain = devices.registration_ids(connection, sender.registered.signing_key)
+        chain.update(manifest.chain_device_ids)
+        now = datetime.now(UTC).isoformat(timespec="milliseconds")
+        merge = Merge(
+            connection,
+            explain_missing=lambda: sequence.sender_has_gap(connection, chain, manifest),
+            detected_at=now,
+        )
+        result = merge.apply(content.operations)
+        if result.family_ids:
+            refresh_family_summaries(
+                connection, result.family_ids, child_roles=self.vocabulary.child_roles()
+            )
+        self._store_audit(connection, manifest.sender_device_id, manifest.bundle_id, content.audit)
+        devices.link_incarnations(connection, sender, manifest.sender_workspace_id)
+        connection.execute(
+            insert(_RECEIVED).values(
+                device_id=manifest.sender_device_id,
+                seq=manifest.seq,
+                bundle_id=manifest.bundle_id,
+                bundle_hash=opened.bundle_hash,
+                prev_hash=manifest.prev_hash,
+                created_at=manifest.created_at,
+                imported_at=now,
+                operations=manifest.operation_count,
+                audit_entries=manifest.audit_count,
+                ranges=json.dumps(
+                    [[r.device_id, r.first, r.last] for r in manifest.operation_ranges]
+                ),
+                app_version=manifest.app_version,
+                schema_version=manifest.schema_version,
+            )
+        )
+        self._observe_lamport(connection, result.max_lamport)
+        self.workspace.audit(
+            connection, AuditEvent("bundle_imported", "bundle", manifest.bundle_id)
+        )
+        self._summarise(connection, result, outcome)
+        outcome.operations = manifest.operation_count
+        outcome.missing_seqs = sequence.missing_seqs(
+            sequence.received_seqs(connection, manifest.sender_device_id)
+        )
+
+    @staticmethod
+    def _store_audit(
+        connection: Connection, sender: str, bundle_id: str, entries: list[dict[str, Any]]
+    ) -> None:
+        if not entries:
+            return
+        stored = {
+            int(row.seq): row.hash
+            for row in connection.execute(
+                select(_RECEIVED_AUDIT.c.seq, _RECEIVED_AUDIT.c.hash).where(
+                    _RECEIVED_AUDIT.c.sender_device_id == sender,
+                    _RECEIVED_AUDIT.c.seq.between(entries[0]["seq"], entries[-1]["seq"]),
+                )
+            )
+        }
+        fresh = []
+        for entry in entries:
+            known = stored.get(entry["seq"])
+            if known is None:
+                fresh.append({**entry, "sender_device_id": sender, "bundle_id": bundle_id})
+            elif known != entry["hash"]:
+                raise BundleRejected("rollback_detected")
+        insert_rows(connection, "received_audit", fresh)
+
+    def _observe_lamport(self, connection: Connection, value: int) -> None:
+        clock = Base.metadata.tables[LocalClockRow.__tablename__]
+        current = connection.execute(select(clock.c.lamport).where(clock.c.id == 1)).scalar()
+        if current is None:
+            connection.execute(
+                insert(clock).values(
+                    id=1,
+                    device_id=self.workspace.identity.device_id,
+                    counter=0,
+                    lamport=value,
+                    hlc_wall_ms=0,
+                    hlc_logical=0,
+                )
+            )
+        elif int(current) < value:
+            connection.execute(update(clock).where(clock.c.id == 1).values(lamport=value))
+
+    @staticmethod
+    def _summarise(connection: Connection, result: MergeResult, outcome: ImportOutcome) -> None:
+        per_family: dict[str | None, FamilyChanges] = {}
+        for item in result.outcomes:
+            family = per_family.setdefault(item.family_id, FamilyChanges(item.family_id, None))
+            family.created += item.created
+            family.updated += item.updated
+            family.deleted += item.deleted
+            family.conflicts += item.new_conflicts
+        ids = [fid for fid in per_family if fid]
+        codes: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for family_id, code in connection.execute(
+                select(_FAMILIES.c.id, _FAMILIES.c.code).where(_FAMILIES.c.id.in_(chunk))
+            ):
+                codes[family_id] = code
+        for family_id, family in per_family.items():
+            family.code = codes.get(family_id) if family_id else None
+        changed = [
+            f for f in per_family.values() if f.created or f.updated or f.deleted or f.conflicts
+        ]
+        outcome.families = sorted(changed, key=lambda f: (f.code or "~", f.family_id or ""))
+        outcome.created = sum(f.created for f in changed)
+        outcome.updated = sum(f.updated for f in changed)
+        outcome.deleted = sum(f.deleted for f in changed)
+        outcome.conflicts = sum(f.conflicts for f in changed)
+
+
+def _refused(outcome: ImportOutcome, error: BundleRejected, lang: Lang) -> ImportOutcome:
+    outcome.status = REJECTED
+    outcome.reason = error.reason
+    outcome.message = error.message(lang)
+    outcome.created = outcome.updated = outcome.deleted = outcome.conflicts = 0
+    outcome.families = []
+    outcome.missing_seqs = []
+    log.info("bundle refused: %s", error.reason)
+    return outcome
+
+
+def import_bundles(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    lang: Lang = Lang.IT,
+) -> list[ImportOutcome]:
+    """Import (or, with `dry_run`, try) each file; one outcome per file, in order."""
+    require_role(workspace, ROLE_OFFICE)
+    with workspace.read() as connection:
+        keys = load_identity_keys(connection)
+    importer = _Importer(workspace, keys, lang)
+    outcomes: list[ImportOutcome] = []
+    opened: list[tuple[ImportOutcome, OpenedBundle | None, bytes]] = []
+    for path in paths:
+        outcome = ImportOutcome(file=str(path), status=REJECTED)
+        data = b""
+        try:
+            data = read_bundle_file(Path(path))
+            found = importer.open(data)
+            outcome.device_id = found.manifest.sender_device_id
+            outcome.seq = found.manifest.seq
+            opened.append((outcome, found, data))
+        except BundleRejected as error:
+            opened.append((_refused(outcome, error, lang), None, b""))
+    if dry_run:
+        try:
+            with workspace.write() as connection:
+                for outcome, bundle, _data in opened:
+                    outcomes.append(outcome)
+                    if bundle is None:
+                        continue
+                    savepoint = connection.begin_nested()
+                    try:
+                        importer.process(connection, bundle, outcome)
+                    except BundleRejected as error:
+                        savepoint.rollback()
+                        _refused(outcome, error, lang)
+                        continue
+                    savepoint.commit()
+                    if outcome.status != ALREADY_IMPORTED:
+                        outcome.status = WOULD_APPLY
+                    outcome.message = _message(outcome.status, lang, outcome)
+                raise _RollBack()
+        except _RollBack:
+            pass
+        return outcomes
+    for outcome, bundle, data in opened:
+        outcomes.append(outcome)
+        if bundle is None:
+            continue
+        try:
+            with workspace.write() as connection:
+                importer.process(connection, bundle, outcome)
+                if outcome.status != ALREADY_IMPORTED:
+                    outcome.status = APPLIED
+                    _keep_copy(workspace, data, outcome)
+        except BundleRejected as error:
+            _refused(outcome, error, lang)
+            continue
+        outcome.message = _message(outcome.status, lang, outcome)
+        if outcome.status == APPLIED:
+            log.info("bundle %s imported: %s operations", outcome.seq, outcome.operations)
+    return outcomes
+
+
+def _keep_copy(workspace: Workspace, data: bytes, outcome: ImportOutcome) -> None:
+    """A copy of the imported file in `inbox/`, named by ids only (before the commit)."""
+    make_private_dir(workspace.layout.inbox)
+    name = f"in-{(outcome.device_id or 'x')[:8]}-{outcome.seq or 0:05d}.pippi"
+    write_atomic(workspace.layout.inbox / name, data)
+
+
+def missing_by_device(workspace: Workspace) -> dict[str, list[int]]:
+    with workspace.read() as connection:
+        seqs: dict[str, list[int]] = defaultdict(list)
+        for device_id, seq in connection.execute(select(_RECEIVED.c.device_id, _RECEIVED.c.seq)):
+            seqs[device_id].append(int(seq))
+    return {device: sequence.missing_seqs(sorted(found)) for device, found in seqs.items()}
