@@ -12,7 +12,7 @@ from typing import Any
 from pippi_desktop.cli.app import CliContext, Command
 from pippi_desktop.cli.secrets_input import new_passphrase, office_passphrase
 from pippi_desktop.cli.workspace_access import add_passphrase_option, opened_workspace
-from pippi_desktop.domain.errors import EXIT_OK, EXIT_REJECTED, FIELD_LABELS
+from pippi_desktop.domain.errors import EXIT_OK, EXIT_REJECTED, FIELD_LABELS, WrongPassphrase
 from pippi_desktop.domain.i18n import Lang
 from pippi_desktop.services import bundle_export, bundle_import, conflict_service, trust_service
 from pippi_desktop.services.escrow_service import recover_with_escrow
@@ -483,7 +483,11 @@ def _run_recover_escrow(args: argparse.Namespace, ctx: CliContext) -> int:
     secret = office_passphrase(args.office_passphrase_file, ctx.lang)
     new = new_passphrase(args.new_passphrase_file, ctx.lang)
     validate_new_passphrase(new)
-    with open_workspace(Path(args.office), passphrase=secret) as office:
+    try:
+        office = open_workspace(Path(args.office), passphrase=secret)
+    except WrongPassphrase:
+        raise WrongPassphrase("office") from None
+    with office:
         recover_with_escrow(Path(args.path), office=office, new_passphrase=new)
     ctx.say(
         "Nuova passphrase impostata con la chiave dell'ufficio. Consegnala all'educatore di "
