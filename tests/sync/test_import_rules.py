@@ -1,0 +1,132 @@
+"""Rules of the office around the bundles: rollbacks, revocation, incarnations, escrow, keys."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from pippi_desktop.domain.errors import EscrowUnavailable, FingerprintMismatch, WrongRole
+from pippi_desktop.services import bundle_export, bundle_import, trust_service
+from pippi_desktop.services import casefile_service as cs
+from pippi_desktop.services.escrow_service import recover_with_escrow
+from pippi_desktop.services.workspace_service import open_workspace
+from pippi_desktop.storage.keyslots import ESCROW
+from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, tree_hashes
+from tests.sync.helpers import office_state, restored_twin
+
+OLD_WORKSPACES = Path(__file__).resolve().parents[1] / "data" / "workspaces"
+
+
+def _export(educator) -> Path:
+    result = bundle_export.export_bundle(educator)
+    assert result.written and result.file is not None
+    return result.file
+
+
+def _reason(office, path: Path) -> str | None:
+    (outcome,) = bundle_import.import_bundles(office, [path])
+    return outcome.reason if outcome.status == "rejected" else outcome.status
+
+
+def test_a_workspace_put_back_to_an_old_copy_is_caught(trusted, tmp_path: Path) -> None:
+    office, (educator,) = trusted(1)
+    cs.save_record(educator, "family", {"notes": "prima"})
+    root = educator.layout.root
+    educator.close()
+    stale = tmp_path / "stale-copy.pippiws"
+    shutil.copytree(root, stale)  # what a hand-made copy of the folder would be
+    with open_workspace(root, passphrase=PASSPHRASE) as current:
+        cs.save_record(current, "family", {"notes": "dopo la copia"})
+        assert _reason(office, _export(current)) == "applied"
+    before = office_state(office)
+    with open_workspace(stale, passphrase=PASSPHRASE) as old:
+        cs.save_record(old, "family", {"notes": "sulla copia vecchia"})
+        bundle = _export(old)  # the same device id and bundle number, other content
+    assert _reason(office, bundle) == "rollback_detected"
+    assert office_state(office) == before
+
+
+def test_revoking_a_device_refuses_every_incarnation_of_it(trusted, tmp_path: Path) -> None:
+    office, (educator,) = trusted(1)
+    cs.save_record(educator, "family", {})
+    assert _reason(office, _export(educator)) == "applied"
+    twin = restored_twin(educator, tmp_path / "twin.pippiws")
+    try:
+        cs.save_record(twin, "family", {})
+        bundle = _export(twin)
+    finally:
+        twin.close()
+    revocation = trust_service.revoke_device(office, educator.identity.device_id)
+    assert revocation.revoked_now
+    before = office_state(office)
+    assert _reason(office, bundle) == "revoked_device"
+    assert office_state(office) == before
+    assert len(office_state(office)["families"]) == 1  # what was imported stays
+
+
+def test_a_restored_workspace_of_an_unregistered_device_is_unknown(new_workspace, tmp_path) -> None:
+    office = new_workspace("office", role="office")
+    educator = new_workspace("edu")
+    card = trust_service.export_office_card(office, tmp_path / "office.card")
+    trust_service.trust_office(educator, card.path, card.fingerprint)
+    cs.save_record(educator, "family", {})
+    twin = restored_twin(educator, tmp_path / "twin.pippiws")
+    try:
+        bundle = _export(twin)
+    finally:
+        twin.close()
+    assert _reason(office, bundle) == "unknown_device"
+
+
+def test_trusting_adds_an_escrow_slot_that_only_this_office_opens(new_workspace, tmp_path) -> None:
+    office = new_workspace("office", role="office")
+    other = new_workspace("other", role="office")
+    educator = new_workspace("edu")
+    card = trust_service.export_office_card(office, tmp_path / "office.card")
+    with pytest.raises(FingerprintMismatch):
+        trust_service.trust_office(educator, card.path, "0000 0000 0000 0000 0000 0000")
+    assert not educator.keyslots.of_kind(ESCROW)
+    trusted = trust_service.trust_office(educator, card.path, card.fingerprint)
+    (slot,) = educator.keyslots.of_kind(ESCROW)
+    assert slot.kdf["office_key_id"] == trusted.key_id
+    root = educator.layout.root
+    educator.close()
+    with pytest.raises(EscrowUnavailable):
+        recover_with_escrow(root, office=other, new_passphrase=NEW_PASSPHRASE)
+    before = tree_hashes(root)
+    with pytest.raises(WrongRole):
+        recover_with_escrow(root, office=new_workspace("edu2"), new_passphrase=NEW_PASSPHRASE)
+    assert tree_hashes(root) == before
+    recover_with_escrow(root, office=office, new_passphrase=NEW_PASSPHRASE)
+    with (
+        open_workspace(root, passphrase=NEW_PASSPHRASE) as reopened,
+        reopened.read() as connection,
+    ):
+        actions = [row[0] for row in connection.execute(text("SELECT action FROM audit_log"))]
+    assert "passphrase_recovered_by_office" in actions
+    with office.read() as connection:
+        assert (
+            connection.execute(
+                text("SELECT count(*) FROM audit_log WHERE action = 'escrow_recovery'")
+            ).scalar()
+            == 1
+        )
+
+
+def test_a_workspace_of_an_older_schema_gets_its_keys_and_syncs(new_workspace, tmp_path) -> None:
+    target = tmp_path / "old.pippiws"
+    shutil.copytree(OLD_WORKSPACES / "schema-0001.pippiws", target)
+    office = new_workspace("office", role="office")
+    with open_workspace(target, passphrase="schema uno di prova") as old:
+        with old.read() as connection:
+            assert connection.execute(text("SELECT count(*) FROM sync_keys")).scalar() == 0
+        from tests.sync.helpers import trust_pair
+
+        trust_pair(office, old, tmp_path)
+        cs.save_record(old, "family", {"implementation": "PIPPI 12"})
+        assert _reason(office, _export(old)) == "applied"
+        with old.read() as connection:
+            assert connection.execute(text("SELECT count(*) FROM sync_keys")).scalar() == 1
