@@ -43,7 +43,7 @@ KEYS = {
 # as ChangeWriter dumps them, with one encoder each instead of one per call
 _DUMP_CHANGES = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _DUMP_SEEN = json.JSONEncoder(separators=(",", ":")).encode
-_HLC = re.compile(r"^\d{13,16}\.\d{5,9}\.([0-9a-f-]{36})$")
+_HLC = re.compile(r"^\d{13,16}\.\d{5,9}\.([0-9a-f-]{36})$", re.ASCII)
 
 
 @dataclass(slots=True)
@@ -223,7 +223,7 @@ def check_operation(raw: Any, checker: ValueChecker) -> Operation:
     require(is_int(raw["counter"], 1) and is_int(raw["lamport"], 1, MAX_SAFE_INT))
     hlc, at = raw["hlc"], raw["at"]
     require(isinstance(hlc, str) and isinstance(at, str) and len(at) <= 32)
-    match = _HLC.match(hlc)
+    match = _HLC.fullmatch(hlc)
     require(match is not None and match.group(1) == device_id)
     datetime.fromisoformat(at)  # ValueError if it is not a timestamp
     spec = RECORD_SPECS.get(raw["record_type"]) if isinstance(raw["record_type"], str) else None

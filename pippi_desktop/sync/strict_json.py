@@ -60,11 +60,11 @@ def dumps_canonical(value: Any) -> bytes:
 
 
 def is_uuid(value: Any) -> bool:
-    return isinstance(value, str) and _UUID.match(value) is not None
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
 
 
 def is_hex64(value: Any) -> bool:
-    return isinstance(value, str) and _HEX64.match(value) is not None
+    return isinstance(value, str) and _HEX64.fullmatch(value) is not None
 
 
 def is_int(value: Any, low: int = 0, high: int = MAX_SAFE_INT) -> bool:

@@ -287,6 +287,9 @@ def _mutations():
     )
     yield "empty list", lambda op: op["changes"].update(present_people=[])
     yield "tombstone in a create", lambda op: op["changes"].update(deleted=True)
+    yield "id with a newline", lambda op: op.update(record_id=op["record_id"] + "\n")
+    yield "id in capitals", lambda op: op.update(record_id=op["record_id"].upper())
+    yield "foreign digits in the clock", lambda op: op.update(hlc="١" * 13 + op["hlc"][13:])
 
 
 @pytest.mark.parametrize(("label", "mutate"), list(_mutations()), ids=[m[0] for m in _mutations()])
