@@ -130,3 +130,15 @@ def test_a_workspace_of_an_older_schema_gets_its_keys_and_syncs(new_workspace, t
         assert _reason(office, _export(old)) == "applied"
         with old.read() as connection:
             assert connection.execute(text("SELECT count(*) FROM sync_keys")).scalar() == 1
+
+
+def test_the_outbox_status_counts_what_waits_to_be_sent(trusted) -> None:
+    _office, (educator,) = trusted(1)
+    status = bundle_export.outbox_status(educator)
+    assert status.office_name == "Area office" and status.last_seq is None
+    waiting = status.pending_operations  # the default catalogue, made with the workspace
+    cs.save_record(educator, "family", {})
+    assert bundle_export.outbox_status(educator).pending_operations == waiting + 2
+    _export(educator)
+    status = bundle_export.outbox_status(educator)
+    assert status.pending_operations == 0 and status.last_seq == 1 and status.last_sent_at
