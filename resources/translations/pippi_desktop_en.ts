@@ -52,6 +52,80 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>Scheda dell&apos;ufficio</source>
+        <translation>Office card</translation>
+    </message>
+    <message>
+        <source>La scheda contiene le chiavi pubbliche dell&apos;ufficio. Consegnala agli educatori (chiavetta o e-mail) e comunica l&apos;impronta di persona o su carta: ognuno la confronta prima di fidarsi.</source>
+        <translation>The card holds the office&apos;s public keys. Give it to the educators (USB stick or e-mail) and tell them the fingerprint in person or on paper: each of them compares it before trusting the office.</translation>
+    </message>
+    <message>
+        <source>Scheda di questo dispositivo</source>
+        <translation>This device&apos;s card</translation>
+    </message>
+    <message>
+        <source>La scheda contiene le chiavi pubbliche di questo portatile. Consegnala all&apos;ufficio e leggi l&apos;impronta all&apos;operatore, che la confronta prima di registrare il dispositivo.</source>
+        <translation>The card holds this laptop&apos;s public keys. Give it to the office and read the fingerprint to the person there, who compares it before registering the device.</translation>
+    </message>
+    <message>
+        <source>Salva la scheda</source>
+        <translation>Save the card</translation>
+    </message>
+    <message>
+        <source>Indica il file della scheda.</source>
+        <translation>Give the card&apos;s file.</translation>
+    </message>
+    <message>
+        <source>Scheda scritta in {file}.</source>
+        <translation>Card written to {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCardDialog</name>
+    <message>
+        <source>Fidati dell&apos;ufficio</source>
+        <translation>Trust the office</translation>
+    </message>
+    <message>
+        <source>Scegli la scheda ricevuta dall&apos;ufficio e scrivi l&apos;impronta che l&apos;ufficio ti legge o ti consegna su carta. Se coincidono, i pacchetti saranno cifrati per questo ufficio, che potrà anche riaprire l&apos;area di lavoro se passphrase e codice di recupero andassero persi.</source>
+        <translation>Choose the card you received from the office and type the fingerprint the office reads to you or gives you on paper. If they match, bundles will be encrypted for this office, which can also reopen the workspace if the passphrase and the recovery code are lost.</translation>
+    </message>
+    <message>
+        <source>&amp;Fidati dell&apos;ufficio</source>
+        <translation>&amp;Trust the office</translation>
+    </message>
+    <message>
+        <source>Registra un dispositivo</source>
+        <translation>Register a device</translation>
+    </message>
+    <message>
+        <source>Scegli la scheda del portatile dell&apos;educatore e scrivi l&apos;impronta che l&apos;educatore legge dal suo schermo. Se coincidono, il dispositivo è registrato e i suoi pacchetti potranno essere importati.</source>
+        <translation>Choose the card of the educator&apos;s laptop and type the fingerprint the educator reads from their screen. If they match, the device is registered and its bundles can be imported.</translation>
+    </message>
+    <message>
+        <source>&amp;Registra il dispositivo</source>
+        <translation>&amp;Register the device</translation>
+    </message>
+    <message>
+        <source>&amp;Chiudi</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Scegli la scheda</source>
+        <translation>Choose the card</translation>
+    </message>
+    <message>
+        <source>L&apos;ufficio «{name}» è ora il tuo ufficio di fiducia.</source>
+        <translation>The office “{name}” is now your trusted office.</translation>
+    </message>
+    <message>
+        <source>Dispositivo registrato per {name}.</source>
+        <translation>Device registered for {name}.</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>codice-di-recupero-PIPPI.pdf</source>
@@ -90,6 +164,64 @@
     <message>
         <source>Scegli dove creare l&apos;area di lavoro</source>
         <translation>Choose where to create the workspace</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Revoca il dispositivo</source>
+        <translation>Revoke the device</translation>
+    </message>
+    <message>
+        <source>Revocare il dispositivo di {name}? I suoi prossimi pacchetti saranno rifiutati; i dati già importati restano.</source>
+        <translation>Revoke {name}&apos;s device? Its next bundles will be refused; the data already imported stays.</translation>
+    </message>
+    <message>
+        <source>&amp;Revoca</source>
+        <translation>&amp;Revoke</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesModel</name>
+    <message>
+        <source>Educatore</source>
+        <translation>Educator</translation>
+    </message>
+    <message>
+        <source>Dispositivo</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Ultimo pacchetto</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>Pacchetti mancanti</source>
+        <translation>Missing bundles</translation>
+    </message>
+    <message>
+        <source>Ultimo import</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <source>revocato</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>attivo (ripristinato)</source>
+        <translation>active (restored)</translation>
+    </message>
+    <message>
+        <source>attivo</source>
+        <translation>active</translation>
     </message>
 </context>
 <context>
@@ -167,6 +299,84 @@
     <message>
         <source>Aiuto</source>
         <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Scegli i pacchetti</source>
+        <translation>Choose the bundles</translation>
+    </message>
+    <message>
+        <source>Pacchetti PIPPI (*.pippi);;Tutti i file (*)</source>
+        <translation>PIPPI bundles (*.pippi);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Anteprima: nulla è stato cambiato. Pacchetti che si possono importare: {ok}; rifiutati: {refused}.</source>
+        <translation>Preview: nothing was changed. Bundles that can be imported: {ok}; refused: {refused}.</translation>
+    </message>
+    <message>
+        <source>Pacchetti importati: {ok}; rifiutati: {refused}.</source>
+        <translation>Bundles imported: {ok}; refused: {refused}.</translation>
+    </message>
+    <message>
+        <source>Mancano ancora i pacchetti n. {seqs}.</source>
+        <translation>Bundles no. {seqs} are still missing.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsModel</name>
+    <message>
+        <source>Pacchetto</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Esito</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Famiglia</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Nuovi</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Aggiornati</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Eliminati</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Conflitti</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Dettagli</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>importato</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>già importato</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <source>rifiutato</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>si può importare</source>
+        <translation>can be imported</translation>
+    </message>
+    <message>
+        <source>(senza famiglia)</source>
+        <translation>(no family)</translation>
     </message>
 </context>
 <context>
@@ -463,10 +673,254 @@ Created on {date}</translation>
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <source>Scegli la cartella o la chiavetta</source>
+        <translation>Choose the folder or the USB stick</translation>
+    </message>
+    <message>
+        <source>La cartella indicata non esiste o non è raggiungibile.</source>
+        <translation>The folder given does not exist or cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Nessuna modifica nuova da inviare: nessun file è stato scritto.</source>
+        <translation>No new change to send: no file was written.</translation>
+    </message>
+    <message>
+        <source>Pacchetto n. {seq} scritto ({count} modifiche):
+{file}
+È cifrato per l&apos;ufficio: portalo o invialo come allegato.</source>
+        <translation>Bundle no. {seq} written ({count} changes):
+{file}
+It is encrypted for the office: take it there or send it as an attachment.</translation>
+    </message>
+    <message>
+        <source>Restano {count} modifiche per il prossimo pacchetto.</source>
+        <translation>{count} changes are left for the next bundle.</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Scegli la cartella dell&apos;area di lavoro</source>
         <translation>Choose the workspace folder</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCardDialog</name>
+    <message>
+        <source>Scheda per la fiducia</source>
+        <translation>Trust card</translation>
+    </message>
+    <message>
+        <source>&amp;File della scheda:</source>
+        <translation>Card &amp;file:</translation>
+    </message>
+    <message>
+        <source>File della scheda</source>
+        <translation>Card file</translation>
+    </message>
+    <message>
+        <source>&amp;Sfoglia…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Scrivi la scheda</source>
+        <translation>&amp;Write the card</translation>
+    </message>
+    <message>
+        <source>Impronta da confrontare di persona:</source>
+        <translation>Fingerprint to compare in person:</translation>
+    </message>
+    <message>
+        <source>&amp;Chiudi</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCheckCardDialog</name>
+    <message>
+        <source>Confronta l&apos;impronta</source>
+        <translation>Compare the fingerprint</translation>
+    </message>
+    <message>
+        <source>&amp;Scheda:</source>
+        <translation>&amp;Card:</translation>
+    </message>
+    <message>
+        <source>File della scheda</source>
+        <translation>Card file</translation>
+    </message>
+    <message>
+        <source>&amp;Sfoglia…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Nome:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Impronta della scheda:</source>
+        <translation>The card&apos;s fingerprint:</translation>
+    </message>
+    <message>
+        <source>&amp;Impronta letta di persona:</source>
+        <translation>Fingerprint &amp;read in person:</translation>
+    </message>
+    <message>
+        <source>Impronta letta di persona</source>
+        <translation>Fingerprint read in person</translation>
+    </message>
+    <message>
+        <source>&amp;Educatore o educatrice:</source>
+        <translation>&amp;Educator:</translation>
+    </message>
+    <message>
+        <source>Nome dell&apos;educatore o dell&apos;educatrice</source>
+        <translation>The educator&apos;s name</translation>
+    </message>
+    <message>
+        <source>Operazione in corso</source>
+        <translation>Operation in progress</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDevicesDialog</name>
+    <message>
+        <source>Dispositivi registrati</source>
+        <translation>Registered devices</translation>
+    </message>
+    <message>
+        <source>I portatili degli educatori registrati da questo ufficio, con l&apos;ultimo pacchetto ricevuto e quelli che mancano. Un dispositivo revocato non può più inviare pacchetti; i dati già importati restano.</source>
+        <translation>The educators&apos; laptops registered by this office, with the last bundle received and the ones missing. A revoked device can no longer send bundles; the data already imported stays.</translation>
+    </message>
+    <message>
+        <source>A&amp;ggiorna</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>&amp;Revoca…</source>
+        <translation>&amp;Revoke…</translation>
+    </message>
+    <message>
+        <source>&amp;Chiudi</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>SyncImportDialog</name>
+    <message>
+        <source>Importa pacchetti</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>Scegli i pacchetti ricevuti dagli educatori. L&apos;anteprima mostra che cosa cambierebbe per ogni famiglia senza cambiare nulla; un pacchetto rifiutato non cambia nulla e ne viene detto il motivo.</source>
+        <translation>Choose the bundles received from the educators. The preview shows what would change for each family without changing anything; a refused bundle changes nothing and the reason is given.</translation>
+    </message>
+    <message>
+        <source>Pacchetti scelti</source>
+        <translation>Bundles chosen</translation>
+    </message>
+    <message>
+        <source>&amp;Aggiungi file…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <source>&amp;Togli</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Risultato per pacchetto e per famiglia</source>
+        <translation>Result per bundle and per family</translation>
+    </message>
+    <message>
+        <source>Lettura dei pacchetti in corso…</source>
+        <translation>Reading the bundles…</translation>
+    </message>
+    <message>
+        <source>Operazione in corso</source>
+        <translation>Operation in progress</translation>
+    </message>
+    <message>
+        <source>&amp;Chiudi</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Anteprima</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Importa</source>
+        <translation>&amp;Import</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSendDialog</name>
+    <message>
+        <source>Invia all&apos;ufficio</source>
+        <translation>Send to the office</translation>
+    </message>
+    <message>
+        <source>Il pacchetto contiene le modifiche non ancora inviate, firmate e cifrate per l&apos;ufficio: chi trova la chiavetta non può leggerlo. Il nome del file non contiene dati personali.</source>
+        <translation>The bundle holds the changes not sent yet, signed and encrypted for the office: whoever finds the USB stick cannot read it. The file name holds no personal data.</translation>
+    </message>
+    <message>
+        <source>&amp;Cartella o chiavetta:</source>
+        <translation>&amp;Folder or USB stick:</translation>
+    </message>
+    <message>
+        <source>Cartella di destinazione</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <source>&amp;Sfoglia…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Scrittura e verifica del pacchetto in corso…</source>
+        <translation>Writing and checking the bundle…</translation>
+    </message>
+    <message>
+        <source>Operazione in corso</source>
+        <translation>Operation in progress</translation>
+    </message>
+    <message>
+        <source>&amp;Chiudi</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Scrivi il pacchetto</source>
+        <translation>&amp;Write the bundle</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Questa area di lavoro non ha ancora un ufficio di fiducia: prima importa la scheda dell&apos;ufficio e confronta l&apos;impronta.</source>
+        <translation>This workspace has no trusted office yet: first import the office card and compare the fingerprint.</translation>
+    </message>
+    <message>
+        <source>Ufficio: {office}. Modifiche da inviare: {count}.</source>
+        <translation>Office: {office}. Changes to send: {count}.</translation>
+    </message>
+    <message>
+        <source>Ultimo pacchetto: n. {seq}, del {when}.</source>
+        <translation>Last bundle: no. {seq}, of {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>{count} modifiche da inviare</source>
+        <translation>{count} changes to send</translation>
+    </message>
+    <message>
+        <source>ultimo pacchetto {day}</source>
+        <translation>last bundle {day}</translation>
     </message>
 </context>
 <context>
