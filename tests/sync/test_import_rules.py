@@ -142,3 +142,29 @@ def test_the_outbox_status_counts_what_waits_to_be_sent(trusted) -> None:
     _export(educator)
     status = bundle_export.outbox_status(educator)
     assert status.pending_operations == 0 and status.last_seq == 1 and status.last_sent_at
+
+
+def test_a_schema_0002_workspace_with_case_files_upgrades_and_syncs_them(
+    new_workspace, tmp_path
+) -> None:
+    target = tmp_path / "old.pippiws"
+    shutil.copytree(OLD_WORKSPACES / "schema-0002.pippiws", target)
+    office = new_workspace("office", role="office")
+    with open_workspace(target, passphrase="schema due di prova") as old:
+        with old.read() as connection:
+            assert (
+                connection.execute(
+                    text("SELECT value FROM workspace_meta WHERE key = 'fixture_canary'")
+                ).scalar()
+                == "made by schema 0002"
+            )
+            families = connection.execute(text("SELECT count(*) FROM families")).scalar()
+            operations = connection.execute(text("SELECT count(*) FROM op_log")).scalar()
+        assert families == 2 and operations > 100
+        from tests.sync.helpers import trust_pair
+
+        trust_pair(office, old, tmp_path)
+        (outcome,) = bundle_import.import_bundles(office, [_export(old)])
+        assert outcome.status == "applied" and outcome.operations == operations
+    assert len(office_state(office)["families"]) == 2
+    assert list((target / "backups").glob("pre-upgrade-0002-to-0003-*.pippibak"))
