@@ -116,6 +116,10 @@ class SelfTestFailed(PippiError):
             "Il controllo d'integrità dell'area di lavoro ha trovato problemi ({checks}).",
             "The workspace integrity check found problems ({checks}).",
         ),
+        "bundle": (
+            "Il pacchetto di sincronizzazione di prova non ha fatto il giro completo ({detail}).",
+            "The test sync bundle did not make the round trip ({detail}).",
+        ),
     }
 
 

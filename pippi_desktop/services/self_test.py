@@ -345,13 +345,11 @@ STEPS: list[SelfTestStep] = [
         write_and_read_record,
     ),
     SelfTestStep("verify", "Controllo d'integrità", "Integrity check", verify_test_workspace),
-    # sync (issue 6): give this step its run, e.g. lazy("pippi_desktop.services.<module>",
-    # "<function>"): export a bundle from ctx.require_workspace() and import it into an office
-    # workspace made in ctx.folder.
     SelfTestStep(
         "bundle",
         "Pacchetto di sincronizzazione (esportazione e importazione)",
         "Sync bundle (export and import)",
+        lazy("pippi_desktop.services.sync_self_test", "check_bundle"),
     ),
     SelfTestStep(
         "pdf",

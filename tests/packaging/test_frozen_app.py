@@ -75,7 +75,15 @@ def test_frozen_self_test_passes(frozen_app: Path, tmp_path: Path) -> None:
     assert report["frozen"] is True, "this must be the built program, not the source tree"
     assert report["app_version"] == pippi_desktop.__version__
     steps = {step["name"]: step for step in report["steps"]}
-    for name in ("temp_folder", "workspace", "migrations", "record", "verify", "main_window"):
+    for name in (
+        "temp_folder",
+        "workspace",
+        "migrations",
+        "record",
+        "verify",
+        "bundle",
+        "main_window",
+    ):
         assert steps[name]["status"] == "ok", steps[name]
     assert "Argon2id 256 MiB, 3 passes" in steps["workspace"]["message"]
     assert list(tmp_path.iterdir()) == []

@@ -31,7 +31,7 @@ from tests.conftest import run_cli
 REPO = Path(__file__).resolve().parents[2]
 ALL_STEPS = ["temp_folder", "workspace", "migrations", "record", "verify", "bundle", "pdf"]
 ALL_STEPS += ["main_window"]
-NOT_BUILT_YET = ["bundle"]  # sync: its step is a placeholder for now
+NOT_BUILT_YET: list[str] = []
 CORE_STEPS = [name for name in ALL_STEPS if name not in NOT_BUILT_YET]
 
 
@@ -57,7 +57,7 @@ def test_json_from_source_passes_with_the_real_kdf(tmp_path: Path) -> None:
     assert all(by_name[name]["status"] == OK for name in CORE_STEPS)
     assert "Argon2id 256 MiB, 3 passes" in by_name["workspace"]["message"]
     assert by_name["main_window"]["message"].startswith("opened and closed (")
-    assert by_name["bundle"] == {**by_name["bundle"], "status": SKIPPED, "message": "not built yet"}
+    assert "signed, encrypted and imported; altered copy refused" in by_name["bundle"]["message"]
     assert list(tmp_path.iterdir()) == [], "the self-test left files behind"
 
 
@@ -70,10 +70,10 @@ def test_text_output_is_italian_step_by_step(tmp_path: Path) -> None:
     assert len(step_lines) == len(ALL_STEPS)
     assert step_lines[1].split()[0] == "ok" and "Area di lavoro cifrata" in step_lines[1]
     assert "256 MiB, 3 passaggi" in step_lines[1]
-    assert step_lines[-3].split()[0] == "saltato" and "non ancora realizzato" in step_lines[-3]
+    assert step_lines[-3].split()[0] == "ok" and "copia alterata rifiutata" in step_lines[-3]
     assert step_lines[-2].split()[0] == "ok" and "caratteri DejaVu incorporati" in step_lines[-2]
     assert step_lines[-1].split()[0] == "ok" and "Finestra principale" in step_lines[-1]
-    assert lines[-1].startswith("Autoverifica riuscita: 7 passi superati, 1 saltati")
+    assert lines[-1].startswith("Autoverifica riuscita: 8 passi superati")
     assert result.stderr == ""
     assert list(tmp_path.iterdir()) == []
 
