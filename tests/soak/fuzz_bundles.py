@@ -100,6 +100,14 @@ def set_byte_values(rng: random.Random, data: bytes) -> bytes:
     return bytes(changed)
 
 
+def changed(rng: random.Random, mutator: Mutator, data: bytes) -> bytes:
+    """A mutation that really changes something (writing a byte over itself is no test)."""
+    while True:
+        result = mutator(rng, data)
+        if result != data:
+            return result
+
+
 BYTE_MUTATORS: list[Mutator] = [
     flip_bits,
     truncate,
@@ -259,13 +267,14 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 if family == "file":
                     mutator = rng.choice(BYTE_MUTATORS)
-                    data = mutator(rng, single if rng.random() < 0.5 else multi)
+                    original = single if rng.random() < 0.5 else multi
+                    data = changed(rng, mutator, original)
                 elif family == "payload":
                     mutator = rng.choice(BYTE_MUTATORS)
                     if rng.random() < 0.5:  # aim at the manifest and the signature
-                        mutated = mutator(rng, payload[:2048]) + payload[2048:]
+                        mutated = changed(rng, mutator, payload[:2048]) + payload[2048:]
                     else:
-                        mutated = mutator(rng, payload)
+                        mutated = changed(rng, mutator, payload)
                     data = envelope.seal(mutated, recipient, direction=envelope.TO_OFFICE)
                 else:
                     mutation = rng.choice(signed)
@@ -298,17 +307,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def draft_bundle_from(control, rng: random.Random, mutation) -> object:
     """A fresh copy of the control draft with one mutation applied."""
-    draft = control.__class__(
-        educator=control.educator,
-        office=control.office,
-        operations=json.loads(json.dumps(control.operations)),
-        audit=[dict(entry) for entry in control.audit],
-        manifest=control.manifest,
-        signing=control.signing,
-        recipient_key=control.recipient_key,
-    )
-    mutation(rng, draft)
-    return draft
+    original = json.dumps(control.operations, sort_keys=True)
+    while True:
+        draft = control.__class__(
+            educator=control.educator,
+            office=control.office,
+            operations=json.loads(original),
+            audit=[dict(entry) for entry in control.audit],
+            manifest=control.manifest,
+            signing=control.signing,
+            recipient_key=control.recipient_key,
+        )
+        mutation(rng, draft)
+        if json.dumps(draft.operations, sort_keys=True) != original:
+            return draft  # (a value set to what it was is no test)
 
 
 if __name__ == "__main__":
