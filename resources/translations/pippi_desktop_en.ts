@@ -1077,8 +1077,16 @@ Press “New session” to record one and mark who attended (other families too)
         <translation>C&amp;lose</translation>
     </message>
     <message>
+        <source>Tutti i componenti della famiglia {code} sono già nell&apos;elenco.</source>
+        <translation>Every member of family {code} is already on the list.</translation>
+    </message>
+    <message>
         <source>Invitate {count} persone della famiglia {code}.</source>
         <translation>Invited {count} people of family {code}.</translation>
+    </message>
+    <message>
+        <source>Scegli una famiglia, spunta le persone da invitare e premi «Invita».</source>
+        <translation>Choose a family, tick the people to invite and press “Invite”.</translation>
     </message>
 </context>
 <context>

@@ -49,9 +49,8 @@ class AssessmentsTab(CaseFileTab):
         )
         table = self.ui.table
         table.setModel(self.model)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((100, 70, 90)):
-            table.setColumnWidth(column, width)
+        # four short columns: each as wide as its header or its longest text, in either language
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         table.activated.connect(self._activated)
@@ -62,7 +61,7 @@ class AssessmentsTab(CaseFileTab):
         self.ui.triangle.subdimension_clicked.connect(self.open_subdimension)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
-        self.ui.splitter.setSizes([330, 560])
+        self.ui.splitter.setSizes([340, 550])
         self.retranslate()
         self.refresh()
 

@@ -55,6 +55,7 @@ class InviteDialog(QDialog):
         self.ui.memberList.changed.connect(self._update)
         self.ui.addButton.clicked.connect(self.invite)
         self.ui.closeButton.clicked.connect(self.reject)
+        self._hint()
         self._update()
 
     def search(self) -> None:
@@ -81,6 +82,7 @@ class InviteDialog(QDialog):
     def _family_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None:
             return
+        self._hint()
         self._request += 1
         request, family_id = self._request, str(item.data(Qt.ItemDataRole.UserRole))
         self.session.query(self, lambda ws: family_members(ws, family_id)).success(
@@ -93,6 +95,12 @@ class InviteDialog(QDialog):
         self._code, members = found
         self._members = {p.id: p for p in members if p.id not in self.already}
         self.ui.memberList.set_items((p.id, person_label(p)) for p in self._members.values())
+        if not self._members:
+            self.ui.resultLabel.setText(
+                self.tr("Tutti i componenti della famiglia {code} sono già nell'elenco.").format(
+                    code=self._code
+                )
+            )
         self._update()
 
     def invite(self) -> None:
@@ -117,7 +125,11 @@ class InviteDialog(QDialog):
 
     def _update(self) -> None:
         self.ui.addButton.setEnabled(bool(self.ui.memberList.checked_ids()))
-        self.ui.resultLabel.setVisible(bool(self.ui.resultLabel.text().strip("…")))
+
+    def _hint(self) -> None:
+        self.ui.resultLabel.setText(
+            self.tr("Scegli una famiglia, spunta le persone da invitare e premi «Invita».")
+        )
 
     def set_search(self, text: str) -> None:
         self.ui.searchEdit.setText(text)
@@ -133,4 +145,5 @@ class InviteDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self._hint()
         super().changeEvent(event)
