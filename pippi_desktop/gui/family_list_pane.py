@@ -40,6 +40,7 @@ class FamilyListPane(QWidget):
         self.model: FamilyListModel | None = None
         self._selected: str | None = None
         self._implementations: list[str] = []
+        self._implementations_wanted = False
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -71,6 +72,7 @@ class FamilyListPane(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         model.loaded.connect(self._loaded)
+        model.counted.connect(self._show_state)
         model.modelReset.connect(self._show_state)
         model.failed.connect(self._failed)
         session.opened.connect(self.reload)
@@ -84,8 +86,8 @@ class FamilyListPane(QWidget):
     def reload(self) -> None:
         if self.model is None or self.session is None or not self.session.is_open:
             return
+        self._implementations_wanted = True  # asked for once the rows are on screen
         self.model.reload()
-        self._load_implementations()
 
     def clear(self) -> None:
         """The workspace locked: nothing of it stays on screen."""
@@ -113,7 +115,7 @@ class FamilyListPane(QWidget):
         if changes.touches(*LIST_KINDS):
             self.model.reload(keep_loaded=True)
         if changes.touches("family"):
-            self._load_implementations()
+            self._implementations_wanted = True
 
     def _load_implementations(self) -> None:
         assert self.session is not None
@@ -220,6 +222,9 @@ class FamilyListPane(QWidget):
 
     def _loaded(self) -> None:
         assert self.model is not None
+        if self._implementations_wanted:  # after the first page: the list paints first
+            self._implementations_wanted = False
+            self._load_implementations()
         if self._selected is not None:
             row = self.model.row_of(self._selected)
             if row >= 0:
@@ -254,10 +259,11 @@ class FamilyListPane(QWidget):
             )
         self.ui.newFamilyButton.setVisible(first_family)
         self.ui.clearFiltersButton.setVisible(empty and not first_family)
+        counted = ready and model is not None and model.is_counted
         self.ui.countLabel.setText(
             self.tr("1 famiglia") if total == 1 else self.tr("{count} famiglie").format(count=total)
         )
-        self.ui.countLabel.setVisible(ready)
+        self.ui.countLabel.setVisible(counted)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

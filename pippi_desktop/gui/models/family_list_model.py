@@ -1,8 +1,9 @@
 """The family list: ids plus a row cache, fed page by page from the worker (Anki's browser table).
 
 The model never holds more than the pages Qt asked for. A (re)load asks the worker for the
-count and the first page; `fetchMore` (called by the view as it scrolls) asks for the next
-page. Every load carries a *generation*: a newer search, filter or sort makes older requests
+first page (one row more than it shows, to know whether there are more) and, once those rows
+are on screen, for the count; `fetchMore` (called by the view as it scrolls) asks for the
+next page. Every load carries a *generation*: a newer search, filter or sort makes older requests
 stale; a stale request still queued on the worker returns at once without querying, and a
 stale answer is dropped. So typing fast never shows the results of an older text.
 
@@ -75,8 +76,8 @@ class FamilyPage:
     generation: int
     offset: int
     rows: list[FamilySummary]
-    total: int | None = None  # with the first page: how many match
-    workspace_empty: bool = False  # with the first page: no family at all (not just filtered)
+    more: bool = False  # rows beyond this page match too
+    workspace_empty: bool = False  # with an empty first page: no family at all (not filtered)
 
 
 class _Generation:
@@ -86,38 +87,38 @@ class _Generation:
         self.value = 0
 
 
-def _first_page(
-    ws: Workspace, query: FamilyQuery, generation: int, latest: _Generation, size: int
+def _page(
+    ws: Workspace,
+    query: FamilyQuery,
+    generation: int,
+    latest: _Generation,
+    *,
+    offset: int,
+    size: int,
 ) -> FamilyPage | None:
     if generation != latest.value:
         return None  # a newer request is queued: do not spend the worker on this one
     args = query.arguments()
-    total = casefile_view.count_families(ws, **args)
     rows = casefile_view.list_families(
-        ws, **args, sort=query.sort, descending=query.descending, limit=size, offset=0
+        ws, **args, sort=query.sort, descending=query.descending, limit=size + 1, offset=offset
     )
-    empty = total == 0 and (not query.filtered or casefile_view.count_families(ws) == 0)
-    return FamilyPage(generation, 0, rows, total=total, workspace_empty=empty)
+    empty = (
+        offset == 0 and not rows and (not query.filtered or casefile_view.count_families(ws) == 0)
+    )
+    return FamilyPage(generation, offset, rows[:size], more=len(rows) > size, workspace_empty=empty)
 
 
-def _next_page(
-    ws: Workspace, query: FamilyQuery, generation: int, latest: _Generation, offset: int
-) -> FamilyPage | None:
+def _count(
+    ws: Workspace, query: FamilyQuery, generation: int, latest: _Generation
+) -> tuple[int, int] | None:
     if generation != latest.value:
         return None
-    rows = casefile_view.list_families(
-        ws,
-        **query.arguments(),
-        sort=query.sort,
-        descending=query.descending,
-        limit=PAGE_SIZE,
-        offset=offset,
-    )
-    return FamilyPage(generation, offset, rows)
+    return generation, casefile_view.count_families(ws, **query.arguments())
 
 
 class FamilyListModel(QAbstractTableModel):
     loaded = Signal()  # a (re)load delivered its first page
+    counted = Signal()  # ...and then how many families match in all (`total`)
     failed = Signal(object)  # a PippiError the view should show
 
     def __init__(self, session: WorkspaceSession, parent: QObject | None = None) -> None:
@@ -127,6 +128,8 @@ class FamilyListModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._rows: dict[str, FamilySummary] = {}
         self._total = 0
+        self._more = False
+        self._counted = False
         self._latest = _Generation()
         self._fetching = False
         self._loading = False
@@ -145,8 +148,12 @@ class FamilyListModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many families match (loaded or not)."""
+        """How many families match (loaded or not), once counted (see `counted`)."""
         return self._total
+
+    @property
+    def is_counted(self) -> bool:
+        return self._counted
 
     @property
     def loading(self) -> bool:
@@ -179,8 +186,9 @@ class FamilyListModel(QAbstractTableModel):
         size = max(PAGE_SIZE, len(self._ids)) if keep_loaded else PAGE_SIZE
         self._loading = True
         self._fetching = False
+        self._counted = False
         self.session.query(
-            None, lambda ws: _first_page(ws, query, generation, latest, size)
+            None, lambda ws: _page(ws, query, generation, latest, offset=0, size=size)
         ).success(self._first_page_arrived).failure(self._failed).run()
 
     def clear(self) -> None:
@@ -188,6 +196,7 @@ class FamilyListModel(QAbstractTableModel):
         self._next_generation()
         self.beginResetModel()
         self._ids, self._rows, self._total = [], {}, 0
+        self._more = self._counted = False
         self._fetching = self._loading = False
         self.loads = 0
         self.endResetModel()
@@ -198,33 +207,49 @@ class FamilyListModel(QAbstractTableModel):
         ids = [row.id for row in page.rows]
         self.workspace_empty = page.workspace_empty
         self._loading = False
+        self._more = page.more
+        self._counted = not page.more  # a single page counts itself
         self.loads += 1
         if ids == self._ids:
             self._rows = {row.id: row for row in page.rows}
-            self._total = page.total or 0
+            self._total = len(ids) if not page.more else max(self._total, len(ids) + 1)
             if ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
         else:
             self.beginResetModel()
             self._ids = ids
             self._rows = {row.id: row for row in page.rows}
-            self._total = page.total or 0
+            self._total = len(ids) + (1 if page.more else 0)
             self.endResetModel()
         self.loaded.emit()
+        if self._counted:
+            self.counted.emit()
+        else:  # the rows are on screen; now the count (for the label), on the worker
+            generation, query, latest = page.generation, self.query, self._latest
+            self.session.query(None, lambda ws: _count(ws, query, generation, latest)).success(
+                self._count_arrived
+            ).failure(self._failed).run()
+
+    def _count_arrived(self, counted: tuple[int, int] | None) -> None:
+        if counted is None or counted[0] != self._latest.value:
+            return
+        self._total = counted[1]
+        self._counted = True
+        self.counted.emit()
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._loading and len(self._ids) < self._total
+        return not parent.isValid() and not self._loading and self._more
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._fetching or self._loading or not self.session.is_open:
             return
-        if len(self._ids) >= self._total:
+        if not self._more:
             return
         self._fetching = True
         generation, query, latest = self._latest.value, self.query, self._latest
         offset = len(self._ids)
         self.session.query(
-            None, lambda ws: _next_page(ws, query, generation, latest, offset)
+            None, lambda ws: _page(ws, query, generation, latest, offset=offset, size=PAGE_SIZE)
         ).success(self._page_arrived).failure(self._failed).run()
 
     def _page_arrived(self, page: FamilyPage | None) -> None:
@@ -232,7 +257,10 @@ class FamilyListModel(QAbstractTableModel):
             return
         self._fetching = False
         new = [row for row in page.rows if row.id not in self._rows]
-        if page.offset != len(self._ids) or not new:
+        if page.offset != len(self._ids):
+            return
+        self._more = page.more
+        if not new:
             return
         start = len(self._ids)
         self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
