@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.close_handler: Callable[[], bool] | None = None
         self.editor_host: EditorHost | None = None
+        self._family_before_lock: str | None = None
         self._painted_once = False
 
         self.workspace_label = QLabel(self)
@@ -96,8 +97,13 @@ class MainWindow(QMainWindow):
         self.ui.actionNewFamily.setEnabled(True)
         self.ui.actionFindFamily.setEnabled(True)
         self._update_status()
+        family_id, self._family_before_lock = self._family_before_lock, None
+        if family_id is not None:  # unlocked again: the family that was open comes back
+            self.ui.familyList.select_family(family_id)
+            self.show_case_file(family_id)
 
     def show_locked(self) -> None:
+        self._family_before_lock = self.ui.caseFile.family_id or self._family_before_lock
         self.clear_views()
         self.ui.stack.setCurrentWidget(self.ui.pageLocked)
         self.ui.actionLock.setEnabled(False)

@@ -9,6 +9,7 @@ only to the tabs that show a kind the change touched. A family deleted elsewhere
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
@@ -24,8 +25,18 @@ from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile, delete_record, load_case_file
 from pippi_desktop.gui.session import WorkspaceSession
 
+if TYPE_CHECKING:
+    from pippi_desktop.services.workspace_service import Workspace
+
 # kinds without a family id in the change: a reload is needed whatever the family
 SHARED_KINDS = ("group_session", "catalogue")
+
+
+class _Latest:
+    """The newest load's number, read by the worker to skip loads nobody waits for."""
+
+    def __init__(self) -> None:
+        self.value = 0
 
 
 class CaseFileView(QWidget):
@@ -41,6 +52,7 @@ class CaseFileView(QWidget):
         self.data: LoadedCaseFile | None = None
         self.loads = 0
         self._request = 0
+        self._latest = _Latest()
         self.ui.editFamilyButton.clicked.connect(self.edit_family)
         self.ui.deleteFamilyButton.clicked.connect(self.delete_family)
 
@@ -82,13 +94,22 @@ class CaseFileView(QWidget):
         if self.session is None or not self.session.is_open or self.family_id is None:
             return
         self._request += 1
-        request, family_id = self._request, self.family_id
-        self.session.query(self, lambda ws: load_case_file(ws, family_id)).success(
+        request, family_id, latest = self._request, self.family_id, self._latest
+        latest.value = request
+
+        def load(ws: Workspace) -> LoadedCaseFile | None:
+            if latest.value != request:
+                return None  # another family was chosen meanwhile (arrowing down the list)
+            return load_case_file(ws, family_id)
+
+        self.session.query(self, load).success(
             lambda data: self._arrived(request, data, changes)
         ).failure(lambda error: self._failed(request, error)).run()
 
-    def _arrived(self, request: int, data: LoadedCaseFile, changes: DataChanges | None) -> None:
-        if request != self._request or data.family_id != self.family_id:
+    def _arrived(
+        self, request: int, data: LoadedCaseFile | None, changes: DataChanges | None
+    ) -> None:
+        if data is None or request != self._request or data.family_id != self.family_id:
             return
         fresh = self.data is None or self.data.family_id != data.family_id
         self.data = data
@@ -111,6 +132,7 @@ class CaseFileView(QWidget):
 
     def clear(self) -> None:
         self._request += 1
+        self._latest.value = self._request
         self.data = None
         for tab in self.tabs:
             tab.show_data(None)

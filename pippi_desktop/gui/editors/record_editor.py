@@ -176,7 +176,19 @@ class RecordEditor(EditorDialog):
         self.is_loaded = True
         self.ui.saveButton.setEnabled(True)  # type: ignore[attr-defined]
         self.retitle()
+        self.focus_first_field()
         self.loaded.emit()
+
+    def focus_first_field(self) -> None:
+        """The keyboard starts in the first field that can be changed."""
+        for widget in self.field_widgets().values():
+            if (
+                widget.isEnabled()
+                and not widget.isHidden()
+                and not getattr(widget, "isReadOnly", lambda: False)()
+            ):
+                widget.setFocus()
+                return
 
     def load(self, family_id: str | None, record_id: str | None = None) -> None:
         """Load what the form needs on the worker, then fill it (the record, or defaults)."""
