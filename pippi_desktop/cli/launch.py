@@ -13,6 +13,8 @@ from pippi_desktop.domain.i18n import Lang, parse_lang
 from pippi_desktop.services.demo_service import create_demo_workspace
 from pippi_desktop.services.workspace_service import workspace_info
 
+DEMO_FAMILIES = 20  # synthetic families in the window's demo workspace (a few seconds)
+
 
 def has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] == "offscreen":
@@ -52,7 +54,10 @@ def launch_application(args: argparse.Namespace, ctx: CliContext) -> int:
     if not has_display():
         return run_headless_demo(ctx)
     if args.demo:
+        from pippi_desktop.services.demo_data import fill_demo_data  # Faker: only for the demo
+
         demo = create_demo_workspace()
+        fill_demo_data(demo.workspace, DEMO_FAMILIES)
         ctx.say(
             "Area di lavoro dimostrativa in {path}\nPassphrase (serve dopo il blocco): "
             "{passphrase}",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from pippi_desktop.domain.errors import PippiError
 from pippi_desktop.gui.editors import EditorHost
+from pippi_desktop.gui.editors.registry import register_record_editors
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.first_run import FirstRunWizard
 from pippi_desktop.gui.i18n import use_language
@@ -64,6 +65,7 @@ class AppController(QObject):
         self.runner = TaskRunner(self)
         self.session = WorkspaceSession(self.runner, self)
         self.editors = EditorHost(self.session, self)
+        register_record_editors(self.editors)
         self.idle = IdleWatcher(
             app,
             timeout_seconds=settings.idle_lock_minutes * 60,
@@ -213,6 +215,7 @@ class AppController(QObject):
             window.open_workspace_requested.connect(self.choose_workspace)
             window.preferences_requested.connect(self.show_preferences)
             window.close_handler = self._main_window_closing
+            window.editor_host = self.editors
             self.main_window = window
         return self.main_window
 

@@ -1,8 +1,10 @@
 """The main window: menus, toolbar, status bar, the family list (left) and case file (right).
 
-Part 1 (this module now) is the frame: the two panes show their empty states until the case
-file lands (issue 5, part 2). When the workspace locks, the window switches to the "locked"
-page and every view is cleared; nothing of the case file stays on screen.
+The left pane (`FamilyListPane`) lists the families; choosing one opens its case file in the
+right pane (`CaseFileView`). Editors open over the window through the controller's
+`EditorHost` (so their edits become drafts when the workspace locks). When the workspace
+locks, the window switches to the "locked" page and every view is cleared; nothing of the
+case file stays on screen.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from pippi_desktop.gui.about_dialog import AboutDialog
+from pippi_desktop.gui.editors import EditorDialog, EditorHost
 from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
@@ -40,6 +43,8 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.close_handler: Callable[[], bool] | None = None
+        self.editor_host: EditorHost | None = None
+        self._family_before_lock: str | None = None
         self._painted_once = False
 
         self.workspace_label = QLabel(self)
@@ -60,8 +65,16 @@ class MainWindow(QMainWindow):
         self.ui.actionPreferences.triggered.connect(self.preferences_requested)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionAbout.triggered.connect(self.show_about)
+        self.ui.actionNewFamily.triggered.connect(self.new_family)
+        self.ui.actionFindFamily.triggered.connect(self.ui.familyList.focus_search)
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 3)
+
+        self.ui.familyList.attach(session)
+        self.ui.familyList.family_selected.connect(self.show_case_file)
+        self.ui.familyList.new_family_requested.connect(self.new_family)
+        self.ui.caseFile.attach(session, self.open_editor)
+        self.ui.caseFile.closed.connect(lambda: self.show_case_file(None))
 
         session.opened.connect(self.show_workspace)
         session.closed.connect(self.show_locked)
@@ -81,23 +94,71 @@ class MainWindow(QMainWindow):
     def show_workspace(self) -> None:
         self.ui.stack.setCurrentWidget(self.ui.pageWorkspace)
         self.ui.actionLock.setEnabled(True)
+        self.ui.actionNewFamily.setEnabled(True)
+        self.ui.actionFindFamily.setEnabled(True)
         self._update_status()
+        family_id, self._family_before_lock = self._family_before_lock, None
+        if family_id is not None:  # unlocked again: the family that was open comes back
+            self.ui.familyList.select_family(family_id)
+            self.show_case_file(family_id)
 
     def show_locked(self) -> None:
+        self._family_before_lock = self.ui.caseFile.family_id or self._family_before_lock
         self.clear_views()
         self.ui.stack.setCurrentWidget(self.ui.pageLocked)
         self.ui.actionLock.setEnabled(False)
+        self.ui.actionNewFamily.setEnabled(False)
+        self.ui.actionFindFamily.setEnabled(False)
         self._update_status()
 
     def clear_views(self) -> None:
-        """Forget every record shown (part 2: the family list and case-file models)."""
-        self.ui.familiesEmptyLabel.setVisible(True)
-        self.ui.caseFileEmptyLabel.setVisible(True)
+        """Forget every record shown: the family list and the open case file."""
+        self.ui.familyList.clear()
+        self.ui.caseFile.family_id = None
+        self.ui.caseFile.clear()
+        self.ui.caseFileStack.setCurrentWidget(self.ui.caseFileEmptyPage)
 
     def on_data_changed(self, changes: DataChanges) -> None:
-        """Refresh what `changes` touches (part 2: the family list and the open case file)."""
-        if self.locked:
-            return
+        """The panes refresh themselves (each listens to `session.data_changed`)."""
+
+    # --- families -----------------------------------------------------------------------
+
+    def show_case_file(self, family_id: str | None) -> None:
+        page = self.ui.caseFilePage if family_id else self.ui.caseFileEmptyPage
+        self.ui.caseFileStack.setCurrentWidget(page)
+        self.ui.caseFile.show_family(family_id)
+
+    def new_family(self) -> EditorDialog | None:
+        from pippi_desktop.gui.editors.family_editor import FamilyEditor
+
+        if not self.session.is_open:
+            return None
+        editor = FamilyEditor(self, self.session)
+        editor.start_new(None)
+        opened = self.open_editor(editor)
+        if opened is editor:
+            editor.saved.connect(lambda: self._family_created(editor.record_id))
+        return opened
+
+    def _family_created(self, family_id: str | None) -> None:
+        if family_id:
+            self.ui.familyList.select_family(family_id)
+            self.show_case_file(family_id)
+
+    def open_editor(self, editor: EditorDialog) -> EditorDialog:
+        """Show an editor (tracked for drafts); the record's editor if one is already open."""
+        host = self.editor_host
+        if host is None:
+            editor.show()
+            return editor
+        for existing in host.editors():
+            if existing is not editor and existing.draft_key() == editor.draft_key():
+                editor.deleteLater()
+                existing.show()
+                existing.raise_()
+                existing.activateWindow()
+                return existing
+        return host.open_editor(editor)
 
     # --- texts --------------------------------------------------------------------------
 

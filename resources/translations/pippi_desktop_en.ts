@@ -52,6 +52,214 @@
     </message>
 </context>
 <context>
+    <name>AssessmentEditor</name>
+    <message>
+        <source>Valutazione</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>&amp;Sottodimensioni</source>
+        <translation>&amp;Sub-dimensions</translation>
+    </message>
+    <message>
+        <source>Sottodimensioni del triangolo</source>
+        <translation>Sub-dimensions of the triangle</translation>
+    </message>
+    <message>
+        <source>&amp;Punteggio:</source>
+        <translation>&amp;Score:</translation>
+    </message>
+    <message>
+        <source>Punteggio della sottodimensione</source>
+        <translation>Score of the sub-dimension</translation>
+    </message>
+    <message>
+        <source>Punti di &amp;forza:</source>
+        <translation>&amp;Strengths:</translation>
+    </message>
+    <message>
+        <source>Punti di forza</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>Bisogni e p&amp;reoccupazioni:</source>
+        <translation>Needs and conc&amp;erns:</translation>
+    </message>
+    <message>
+        <source>Bisogni e preoccupazioni</source>
+        <translation>Needs and concerns</translation>
+    </message>
+    <message>
+        <source>Le parole del &amp;bambino:</source>
+        <translation>The c&amp;hild&apos;s words:</translation>
+    </message>
+    <message>
+        <source>Le parole del bambino</source>
+        <translation>The child&apos;s words</translation>
+    </message>
+    <message>
+        <source>Fon&amp;ti:</source>
+        <translation>Sour&amp;ces:</translation>
+    </message>
+    <message>
+        <source>Fonti</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>D&amp;ati della valutazione</source>
+        <translation>Assessment &amp;details</translation>
+    </message>
+    <message>
+        <source>&amp;Bambino/a:</source>
+        <translation>&amp;Child:</translation>
+    </message>
+    <message>
+        <source>Bambino o bambina valutato</source>
+        <translation>Child assessed</translation>
+    </message>
+    <message>
+        <source>&amp;Momento:</source>
+        <translation>&amp;Time point:</translation>
+    </message>
+    <message>
+        <source>Momento della valutazione</source>
+        <translation>Time point of the assessment</translation>
+    </message>
+    <message>
+        <source>&amp;Nome del momento:</source>
+        <translation>&amp;Name of the time point:</translation>
+    </message>
+    <message>
+        <source>Nome del momento</source>
+        <translation>Name of the time point</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Data della valutazione</source>
+        <translation>Date of the assessment</translation>
+    </message>
+    <message>
+        <source>Altri &amp;partecipanti:</source>
+        <translation>Other &amp;participants:</translation>
+    </message>
+    <message>
+        <source>Altri partecipanti</source>
+        <translation>Other participants</translation>
+    </message>
+    <message>
+        <source>N&amp;ote sulla valutazione:</source>
+        <translation>N&amp;otes on the assessment:</translation>
+    </message>
+    <message>
+        <source>Note sulla valutazione</source>
+        <translation>Notes on the assessment</translation>
+    </message>
+    <message>
+        <source>Partecipanti della famiglia</source>
+        <translation>Family members taking part</translation>
+    </message>
+    <message>
+        <source>Operatori partecipanti</source>
+        <translation>Professionals taking part</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>— non ancora valutata</source>
+        <translation>— not assessed yet</translation>
+    </message>
+    <message>
+        <source>Sottodimensione</source>
+        <translation>Sub-dimension</translation>
+    </message>
+    <message>
+        <source>Punteggio</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Nuova valutazione – {child}</source>
+        <translation>New assessment – {child}</translation>
+    </message>
+    <message>
+        <source>Valutazione {point} di {child} del {date}</source>
+        <translation>{point} assessment of {child} of {date}</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsTab</name>
+    <message>
+        <source>Bambino/a</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Momento</source>
+        <translation>Time point</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Valutate</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>{scored} su {total}</source>
+        <translation>{scored} of {total}</translation>
+    </message>
+    <message>
+        <source>Eliminare la valutazione {point} di {child} del {date}?</source>
+        <translation>Delete the {point} assessment of {child} of {date}?</translation>
+    </message>
+    <message>
+        <source>&amp;Nuova valutazione…</source>
+        <translation>&amp;New assessment…</translation>
+    </message>
+    <message>
+        <source>&amp;Modifica…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Elimina…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Nessuna valutazione registrata.
+Premi «Nuova valutazione» per compilare il triangolo di un bambino (T0 all&apos;inizio, T1 a metà, T2 alla fine).</source>
+        <translation>No assessments recorded.
+Press “New assessment” to fill in a child&apos;s triangle (T0 at the start, T1 halfway, T2 at the end).</translation>
+    </message>
+    <message>
+        <source>Valutazioni</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Scegli una valutazione nell&apos;elenco per vedere il suo triangolo.</source>
+        <translation>Choose an assessment in the list to see its triangle.</translation>
+    </message>
+    <message>
+        <source>Il triangolo della valutazione scelta, con T0, T1 e T2 dello stesso bambino. Clicca una sottodimensione per aprirla.</source>
+        <translation>The triangle of the chosen assessment, with T0, T1 and T2 of the same child. Click a sub-dimension to open it.</translation>
+    </message>
+    <message>
+        <source>Triangolo «Il Mondo del Bambino»</source>
+        <translation>“The Child&apos;s World” triangle</translation>
+    </message>
+</context>
+<context>
     <name>CardDialog</name>
     <message>
         <source>Scheda dell&apos;ufficio</source>
@@ -80,6 +288,45 @@
     <message>
         <source>Scheda scritta in {file}.</source>
         <translation>Card written to {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileView</name>
+    <message>
+        <source>Fase: {phase}</source>
+        <translation>Phase: {phase}</translation>
+    </message>
+    <message>
+        <source>Eliminare la famiglia {code} con tutta la sua cartella (componenti, visite, valutazioni, micro-progettazione)?</source>
+        <translation>Delete family {code} with its whole case file (members, visits, assessments, micro-project)?</translation>
+    </message>
+    <message>
+        <source>&amp;Modifica famiglia…</source>
+        <translation>&amp;Edit family…</translation>
+    </message>
+    <message>
+        <source>Elimina famiglia…</source>
+        <translation>Delete family…</translation>
+    </message>
+    <message>
+        <source>&amp;Riepilogo</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <source>&amp;Visite</source>
+        <translation>&amp;Visits</translation>
+    </message>
+    <message>
+        <source>&amp;Incontri di gruppo</source>
+        <translation>&amp;Group sessions</translation>
+    </message>
+    <message>
+        <source>V&amp;alutazioni</source>
+        <translation>&amp;Assessments</translation>
+    </message>
+    <message>
+        <source>Micro-&amp;progettazione</source>
+        <translation>Micro-&amp;project</translation>
     </message>
 </context>
 <context>
@@ -160,6 +407,25 @@
     </message>
 </context>
 <context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Conferma l&apos;eliminazione</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>L&apos;eliminazione resta registrata nel registro delle modifiche e arriva all&apos;ufficio con la prossima sincronizzazione.</source>
+        <translation>The deletion stays recorded in the change log and reaches the office with the next sync.</translation>
+    </message>
+    <message>
+        <source>&amp;Elimina</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <source>Scegli dove creare l&apos;area di lavoro</source>
@@ -225,6 +491,61 @@
     </message>
 </context>
 <context>
+    <name>DispositivoEditor</name>
+    <message>
+        <source>Dispositivo</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>&amp;Dispositivo:</source>
+        <translation>&amp;Service (dispositivo):</translation>
+    </message>
+    <message>
+        <source>Attivo &amp;dal:</source>
+        <translation>Active &amp;from:</translation>
+    </message>
+    <message>
+        <source>Attivo dal</source>
+        <translation>Active from</translation>
+    </message>
+    <message>
+        <source>Attivo &amp;fino al:</source>
+        <translation>Active &amp;until:</translation>
+    </message>
+    <message>
+        <source>Attivo fino al</source>
+        <translation>Active until</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>Note sul dispositivo</source>
+        <translation>Notes on the service</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nuovo dispositivo – famiglia {code}</source>
+        <translation>New service – family {code}</translation>
+    </message>
+    <message>
+        <source>Dispositivo – famiglia {code}</source>
+        <translation>Service – family {code}</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>Modifiche non salvate</source>
@@ -244,6 +565,89 @@
     </message>
 </context>
 <context>
+    <name>EquipeMemberEditor</name>
+    <message>
+        <source>Operatore dell&apos;équipe</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <source>&amp;Nome e cognome:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Professione:</source>
+        <translation>&amp;Profession:</translation>
+    </message>
+    <message>
+        <source>Professione</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>&amp;Ente:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Ente o servizio</source>
+        <translation>Organisation or service</translation>
+    </message>
+    <message>
+        <source>Nell&apos;équipe &amp;dal:</source>
+        <translation>In the team &amp;from:</translation>
+    </message>
+    <message>
+        <source>Nell&apos;équipe dal</source>
+        <translation>In the team from</translation>
+    </message>
+    <message>
+        <source>Nell&apos;équipe &amp;fino al:</source>
+        <translation>In the team &amp;until:</translation>
+    </message>
+    <message>
+        <source>Nell&apos;équipe fino al</source>
+        <translation>In the team until</translation>
+    </message>
+    <message>
+        <source>Responsabile del caso</source>
+        <translation>Case manager</translation>
+    </message>
+    <message>
+        <source>&amp;Responsabile del caso (case manager)</source>
+        <translation>&amp;Case manager</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>Note sull&apos;operatore</source>
+        <translation>Notes on the team member</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nuovo operatore dell&apos;équipe – famiglia {code}</source>
+        <translation>New team member – family {code}</translation>
+    </message>
+    <message>
+        <source>{name} – équipe della famiglia {code}</source>
+        <translation>{name} – team of family {code}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>PIPPI Desktop – attenzione</source>
@@ -252,6 +656,267 @@
     <message>
         <source>Chiudi</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyEditor</name>
+    <message>
+        <source>Famiglia</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>La famiglia</source>
+        <translation>The family</translation>
+    </message>
+    <message>
+        <source>&amp;Codice:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Codice della famiglia</source>
+        <translation>Family code</translation>
+    </message>
+    <message>
+        <source>assegnato automaticamente</source>
+        <translation>given automatically</translation>
+    </message>
+    <message>
+        <source>&amp;Implementazione:</source>
+        <translation>&amp;Implementation:</translation>
+    </message>
+    <message>
+        <source>Implementazione</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <source>&amp;Fase del percorso:</source>
+        <translation>&amp;Pathway phase:</translation>
+    </message>
+    <message>
+        <source>Fase del percorso</source>
+        <translation>Pathway phase</translation>
+    </message>
+    <message>
+        <source>Fase &amp;dal:</source>
+        <translation>Phase &amp;since:</translation>
+    </message>
+    <message>
+        <source>Data di inizio della fase</source>
+        <translation>Date the phase started</translation>
+    </message>
+    <message>
+        <source>I&amp;nizio del programma:</source>
+        <translation>Programme s&amp;tart:</translation>
+    </message>
+    <message>
+        <source>Data di inizio del programma</source>
+        <translation>Programme start date</translation>
+    </message>
+    <message>
+        <source>N&amp;ote sulla famiglia:</source>
+        <translation>N&amp;otes on the family:</translation>
+    </message>
+    <message>
+        <source>Note sulla famiglia</source>
+        <translation>Notes on the family</translation>
+    </message>
+    <message>
+        <source>Segnalazione e analisi preliminare</source>
+        <translation>Referral and pre-assessment</translation>
+    </message>
+    <message>
+        <source>Data della &amp;segnalazione:</source>
+        <translation>&amp;Referral date:</translation>
+    </message>
+    <message>
+        <source>Data della segnalazione</source>
+        <translation>Referral date</translation>
+    </message>
+    <message>
+        <source>Se&amp;gnalata da:</source>
+        <translation>Referred &amp;by:</translation>
+    </message>
+    <message>
+        <source>Chi ha segnalato la famiglia</source>
+        <translation>Who referred the family</translation>
+    </message>
+    <message>
+        <source>&amp;Esito dell&apos;analisi:</source>
+        <translation>&amp;Outcome of the analysis:</translation>
+    </message>
+    <message>
+        <source>Esito dell&apos;analisi preliminare</source>
+        <translation>Outcome of the pre-assessment</translation>
+    </message>
+    <message>
+        <source>No&amp;te dell&apos;analisi:</source>
+        <translation>No&amp;tes of the analysis:</translation>
+    </message>
+    <message>
+        <source>Note dell&apos;analisi preliminare</source>
+        <translation>Pre-assessment notes</translation>
+    </message>
+    <message>
+        <source>Conclusione</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>Data di concl&amp;usione:</source>
+        <translation>Closing d&amp;ate:</translation>
+    </message>
+    <message>
+        <source>Data di conclusione</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>Esito della conc&amp;lusione:</source>
+        <translation>Closing &amp;outcome:</translation>
+    </message>
+    <message>
+        <source>Esito della conclusione (A, B o C)</source>
+        <translation>Closing outcome (A, B or C)</translation>
+    </message>
+    <message>
+        <source>Un figlio è stato allontanato da casa</source>
+        <translation>A child was placed out of home</translation>
+    </message>
+    <message>
+        <source>Un figlio è stato &amp;allontanato da casa</source>
+        <translation>A child was &amp;placed out of home</translation>
+    </message>
+    <message>
+        <source>Note della conclusio&amp;ne:</source>
+        <translation>Closing &amp;notes:</translation>
+    </message>
+    <message>
+        <source>Note della conclusione</source>
+        <translation>Closing notes</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nuova famiglia</source>
+        <translation>New family</translation>
+    </message>
+    <message>
+        <source>Famiglia {code}</source>
+        <translation>Family {code}</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyListModel</name>
+    <message>
+        <source>Codice</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Cognomi</source>
+        <translation>Surnames</translation>
+    </message>
+    <message>
+        <source>Fase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Implementazione</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <source>Componenti</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Figli</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>Visite</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Ultima visita</source>
+        <translation>Last visit</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyListPane</name>
+    <message>
+        <source>Tutte le fasi</source>
+        <translation>All phases</translation>
+    </message>
+    <message>
+        <source>Tutte le implementazioni</source>
+        <translation>All implementations</translation>
+    </message>
+    <message>
+        <source>Nessuna famiglia in questa area di lavoro.
+Premi «Nuova famiglia» per aggiungere la prima: il codice viene assegnato da solo.</source>
+        <translation>No families in this workspace.
+Press “New family” to add the first one: its code is given automatically.</translation>
+    </message>
+    <message>
+        <source>Nessuna famiglia trovata con questa ricerca e questi filtri.
+Prova con meno lettere, oppure azzera ricerca e filtri.</source>
+        <translation>No family matches this search and these filters.
+Try fewer letters, or clear the search and filters.</translation>
+    </message>
+    <message>
+        <source>1 famiglia</source>
+        <translation>1 family</translation>
+    </message>
+    <message>
+        <source>{count} famiglie</source>
+        <translation>{count} families</translation>
+    </message>
+    <message>
+        <source>Famiglie</source>
+        <translation>Families</translation>
+    </message>
+    <message>
+        <source>Cerca per codice o per nome…</source>
+        <translation>Search by code or name…</translation>
+    </message>
+    <message>
+        <source>Cerca una famiglia</source>
+        <translation>Search for a family</translation>
+    </message>
+    <message>
+        <source>&amp;Fase:</source>
+        <translation>&amp;Phase:</translation>
+    </message>
+    <message>
+        <source>Filtra per fase</source>
+        <translation>Filter by phase</translation>
+    </message>
+    <message>
+        <source>&amp;Implementazione:</source>
+        <translation>&amp;Implementation:</translation>
+    </message>
+    <message>
+        <source>Filtra per implementazione</source>
+        <translation>Filter by implementation</translation>
+    </message>
+    <message>
+        <source>Elenco delle famiglie</source>
+        <translation>List of families</translation>
+    </message>
+    <message>
+        <source>&amp;Nuova famiglia…</source>
+        <translation>&amp;New family…</translation>
+    </message>
+    <message>
+        <source>&amp;Azzera ricerca e filtri</source>
+        <translation>&amp;Clear search and filters</translation>
     </message>
 </context>
 <context>
@@ -299,6 +964,210 @@
     <message>
         <source>Aiuto</source>
         <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSessionEditor</name>
+    <message>
+        <source>Incontro di gruppo</source>
+        <translation>Group session</translation>
+    </message>
+    <message>
+        <source>&amp;Gruppo:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>Tipo di gruppo</source>
+        <translation>Kind of group</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Data dell&apos;incontro</source>
+        <translation>Date of the session</translation>
+    </message>
+    <message>
+        <source>&amp;Ora di inizio:</source>
+        <translation>&amp;Start time:</translation>
+    </message>
+    <message>
+        <source>Ora di inizio</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <source>D&amp;urata:</source>
+        <translation>D&amp;uration:</translation>
+    </message>
+    <message>
+        <source>Durata in minuti</source>
+        <translation>Duration in minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Tema:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>Tema dell&apos;incontro</source>
+        <translation>Topic of the session</translation>
+    </message>
+    <message>
+        <source>&amp;Luogo:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>Luogo dell&apos;incontro</source>
+        <translation>Place of the session</translation>
+    </message>
+    <message>
+        <source>&amp;Conduttori:</source>
+        <translation>&amp;Facilitators:</translation>
+    </message>
+    <message>
+        <source>Conduttori, uno per riga</source>
+        <translation>Facilitators, one per line</translation>
+    </message>
+    <message>
+        <source>uno per riga</source>
+        <translation>one per line</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>Note sull&apos;incontro</source>
+        <translation>Notes on the session</translation>
+    </message>
+    <message>
+        <source>Presenze</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Le persone invitate, di qualsiasi famiglia. Per ciascuna scegli presente, assente o assente giustificato.</source>
+        <translation>The people invited, from any family. For each, choose present, absent or excused.</translation>
+    </message>
+    <message>
+        <source>Presenze all&apos;incontro</source>
+        <translation>Attendance at the session</translation>
+    </message>
+    <message>
+        <source>&amp;Invita persone…</source>
+        <translation>&amp;Invite people…</translation>
+    </message>
+    <message>
+        <source>&amp;Togli dall&apos;elenco</source>
+        <translation>&amp;Remove from the list</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Presenza di {name}</source>
+        <translation>Attendance of {name}</translation>
+    </message>
+    <message>
+        <source>Famiglia</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Presenza</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Nuovo incontro di gruppo</source>
+        <translation>New group session</translation>
+    </message>
+    <message>
+        <source>Incontro di gruppo del {date}</source>
+        <translation>Group session of {date}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSessionsTab</name>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Gruppo</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Tema</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Presenze della famiglia</source>
+        <translation>Family attendance</translation>
+    </message>
+    <message>
+        <source>&amp;Nuovo incontro…</source>
+        <translation>&amp;New session…</translation>
+    </message>
+    <message>
+        <source>&amp;Modifica…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Elimina…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Nessun incontro di gruppo per questa famiglia.
+Premi «Nuovo incontro» per registrarne uno e segnare le presenze (anche di altre famiglie).</source>
+        <translation>No group sessions for this family.
+Press “New session” to record one and mark who attended (other families too).</translation>
+    </message>
+    <message>
+        <source>Incontri di gruppo</source>
+        <translation>Group sessions</translation>
+    </message>
+    <message>
+        <source>Dettagli dell&apos;incontro scelto</source>
+        <translation>Details of the chosen session</translation>
+    </message>
+    <message>
+        <source>{kind} del {date}</source>
+        <translation>{kind} of {date}</translation>
+    </message>
+    <message>
+        <source>Luogo</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Conduttori</source>
+        <translation>Facilitators</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Eliminare l&apos;incontro «{topic}» del {date}? Sparisce con le presenze di tutte le famiglie invitate.</source>
+        <translation>Delete the session “{topic}” of {date}? It disappears with the attendance of every family invited.</translation>
     </message>
 </context>
 <context>
@@ -380,17 +1249,58 @@
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invita persone all&apos;incontro</source>
+        <translation>Invite people to the session</translation>
+    </message>
+    <message>
+        <source>&amp;Cerca la famiglia per codice o per nome:</source>
+        <translation>&amp;Find the family by code or name:</translation>
+    </message>
+    <message>
+        <source>Cerca una famiglia</source>
+        <translation>Search for a family</translation>
+    </message>
+    <message>
+        <source>&amp;Famiglie:</source>
+        <translation>&amp;Families:</translation>
+    </message>
+    <message>
+        <source>Famiglie trovate</source>
+        <translation>Families found</translation>
+    </message>
+    <message>
+        <source>Da &amp;invitare:</source>
+        <translation>To &amp;invite:</translation>
+    </message>
+    <message>
+        <source>Componenti da invitare</source>
+        <translation>Members to invite</translation>
+    </message>
+    <message>
+        <source>&amp;Invita</source>
+        <translation>&amp;Invite</translation>
+    </message>
+    <message>
+        <source>C&amp;hiudi</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Tutti i componenti della famiglia {code} sono già nell&apos;elenco.</source>
+        <translation>Every member of family {code} is already on the list.</translation>
+    </message>
+    <message>
+        <source>Invitate {count} persone della famiglia {code}.</source>
+        <translation>Invited {count} people of family {code}.</translation>
+    </message>
+    <message>
+        <source>Scegli una famiglia, spunta le persone da invitare e premi «Invita».</source>
+        <translation>Choose a family, tick the people to invite and press “Invite”.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
-    <message>
-        <source>Famiglie</source>
-        <translation>Families</translation>
-    </message>
-    <message>
-        <source>Nessuna famiglia.
-Le famiglie che segui compariranno in questo elenco, con la fase del percorso e l&apos;implementazione.</source>
-        <translation>No families yet.
-The families you follow will appear in this list, with their pathway phase and implementation.</translation>
-    </message>
     <message>
         <source>Nessuna famiglia aperta.
 Scegli una famiglia nell&apos;elenco a sinistra per vedere la sua cartella: riepilogo, visite, incontri di gruppo, valutazioni e micro-progettazione.</source>
@@ -412,6 +1322,10 @@ Choose a family in the list on the left to see its case file: summary, visits, g
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>F&amp;amiglia</source>
+        <translation>F&amp;amily</translation>
     </message>
     <message>
         <source>&amp;Aiuto</source>
@@ -444,6 +1358,22 @@ Choose a family in the list on the left to see its case file: summary, visits, g
     <message>
         <source>Blocca l&apos;area di lavoro: i dati spariscono dallo schermo finché non reinserisci la passphrase (Ctrl+L)</source>
         <translation>Lock the workspace: the data disappears from the screen until you enter the passphrase again (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Nuova famiglia…</source>
+        <translation>&amp;New family…</translation>
+    </message>
+    <message>
+        <source>Aggiungi una famiglia all&apos;elenco (Ctrl+N)</source>
+        <translation>Add a family to the list (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Cerca una famiglia</source>
+        <translation>&amp;Find a family</translation>
+    </message>
+    <message>
+        <source>Porta il cursore nella ricerca dell&apos;elenco (Ctrl+F)</source>
+        <translation>Move to the search box of the list (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Preferenze…</source>
@@ -500,6 +1430,202 @@ Choose a family in the list on the left to see its case file: summary, visits, g
     <message>
         <source>Bloccata</source>
         <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>MicroProjectEditor</name>
+    <message>
+        <source>Obiettivo della micro-progettazione</source>
+        <translation>Micro-project objective</translation>
+    </message>
+    <message>
+        <source>&amp;Per:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>Per chi è l&apos;obiettivo</source>
+        <translation>Who the objective is for</translation>
+    </message>
+    <message>
+        <source>&amp;Sottodimensione:</source>
+        <translation>&amp;Sub-dimension:</translation>
+    </message>
+    <message>
+        <source>Sottodimensione del triangolo</source>
+        <translation>Sub-dimension of the triangle</translation>
+    </message>
+    <message>
+        <source>&amp;Obiettivo:</source>
+        <translation>&amp;Objective:</translation>
+    </message>
+    <message>
+        <source>Obiettivo</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>&amp;Risultati attesi:</source>
+        <translation>&amp;Expected results:</translation>
+    </message>
+    <message>
+        <source>Risultati attesi</source>
+        <translation>Expected results</translation>
+    </message>
+    <message>
+        <source>&amp;Azioni:</source>
+        <translation>&amp;Actions:</translation>
+    </message>
+    <message>
+        <source>Azioni</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Chi fa che cosa</source>
+        <translation>Who does what</translation>
+    </message>
+    <message>
+        <source>Dalla famiglia:</source>
+        <translation>From the family:</translation>
+    </message>
+    <message>
+        <source>Responsabili della famiglia</source>
+        <translation>Family members responsible</translation>
+    </message>
+    <message>
+        <source>Dall&apos;équipe:</source>
+        <translation>From the team:</translation>
+    </message>
+    <message>
+        <source>Responsabili dell&apos;équipe</source>
+        <translation>Team members responsible</translation>
+    </message>
+    <message>
+        <source>Al&amp;tri:</source>
+        <translation>O&amp;thers:</translation>
+    </message>
+    <message>
+        <source>Altri responsabili</source>
+        <translation>Other people responsible</translation>
+    </message>
+    <message>
+        <source>S&amp;cadenza:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>Scadenza</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Verifica</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>&amp;Esito:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Esito della verifica</source>
+        <translation>Outcome of the check</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <source>Note della verifica</source>
+        <translation>Notes of the check</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tutta la famiglia</source>
+        <translation>The whole family</translation>
+    </message>
+    <message>
+        <source>Nuovo obiettivo – famiglia {code}</source>
+        <translation>New objective – family {code}</translation>
+    </message>
+    <message>
+        <source>Obiettivo della micro-progettazione – famiglia {code}</source>
+        <translation>Micro-project objective – family {code}</translation>
+    </message>
+</context>
+<context>
+    <name>MicroProjectTab</name>
+    <message>
+        <source>Per</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Sottodimensione</source>
+        <translation>Sub-dimension</translation>
+    </message>
+    <message>
+        <source>Obiettivo</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>Scadenza</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Verifica</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Famiglia</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>&amp;Nuovo obiettivo…</source>
+        <translation>&amp;New objective…</translation>
+    </message>
+    <message>
+        <source>&amp;Modifica…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Elimina…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Nessun obiettivo nella micro-progettazione.
+Premi «Nuovo obiettivo» e scegli la sottodimensione del triangolo su cui lavorare.</source>
+        <translation>No objectives in the micro-project.
+Press “New objective” and choose the sub-dimension of the triangle to work on.</translation>
+    </message>
+    <message>
+        <source>Obiettivi della micro-progettazione</source>
+        <translation>Objectives of the micro-project</translation>
+    </message>
+    <message>
+        <source>Dettagli dell&apos;obiettivo scelto</source>
+        <translation>Details of the chosen objective</translation>
+    </message>
+    <message>
+        <source>Risultati attesi</source>
+        <translation>Expected results</translation>
+    </message>
+    <message>
+        <source>Azioni</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Chi fa che cosa</source>
+        <translation>Who does what</translation>
+    </message>
+    <message>
+        <source>Eliminare l&apos;obiettivo «{objective}»?</source>
+        <translation>Delete the objective “{objective}”?</translation>
     </message>
 </context>
 <context>
@@ -570,6 +1696,97 @@ Choose a family in the list on the left to see its case file: summary, visits, g
     </message>
 </context>
 <context>
+    <name>PersonEditor</name>
+    <message>
+        <source>Componente della famiglia</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>&amp;Nome:</source>
+        <translation>&amp;Given name:</translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>&amp;Cognome:</source>
+        <translation>&amp;Family name:</translation>
+    </message>
+    <message>
+        <source>Cognome</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>&amp;Ruolo nella famiglia:</source>
+        <translation>&amp;Role in the family:</translation>
+    </message>
+    <message>
+        <source>Ruolo nella famiglia</source>
+        <translation>Role in the family</translation>
+    </message>
+    <message>
+        <source>&amp;Data di nascita:</source>
+        <translation>&amp;Birth date:</translation>
+    </message>
+    <message>
+        <source>Data di nascita</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>&amp;Sesso:</source>
+        <translation>&amp;Sex:</translation>
+    </message>
+    <message>
+        <source>Sesso</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Sc&amp;uola:</source>
+        <translation>Sc&amp;hool:</translation>
+    </message>
+    <message>
+        <source>Scuola frequentata</source>
+        <translation>School attended</translation>
+    </message>
+    <message>
+        <source>C&amp;lasse:</source>
+        <translation>C&amp;lass:</translation>
+    </message>
+    <message>
+        <source>Classe o sezione</source>
+        <translation>Class or section</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>Note sul componente</source>
+        <translation>Notes on the family member</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nuovo componente – famiglia {code}</source>
+        <translation>New family member – family {code}</translation>
+    </message>
+    <message>
+        <source>{name} – famiglia {code}</source>
+        <translation>{name} – family {code}</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferenze</source>
@@ -606,6 +1823,17 @@ Choose a family in the list on the left to see its case file: summary, visits, g
     <message>
         <source>&amp;Salva</source>
         <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListTab</name>
+    <message>
+        <source>Elenco</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Dettagli della riga scelta</source>
+        <translation>Details of the chosen row</translation>
     </message>
 </context>
 <context>
@@ -704,6 +1932,173 @@ It is encrypted for the office: take it there or send it as an attachment.</tran
     <message>
         <source>Scegli la cartella dell&apos;area di lavoro</source>
         <translation>Choose the workspace folder</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTab</name>
+    <message>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nascita</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Scuola</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Professione</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>Ente</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Dispositivo</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Dal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Al</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>{name} (responsabile del caso)</source>
+        <translation>{name} (case manager)</translation>
+    </message>
+    <message>
+        <source>Implementazione: {name}</source>
+        <translation>Implementation: {name}</translation>
+    </message>
+    <message>
+        <source>Segnalazione: {when}</source>
+        <translation>Referral: {when}</translation>
+    </message>
+    <message>
+        <source>Analisi preliminare: {outcome}</source>
+        <translation>Pre-assessment: {outcome}</translation>
+    </message>
+    <message>
+        <source>Inizio: {date}</source>
+        <translation>Start: {date}</translation>
+    </message>
+    <message>
+        <source>Conclusione: {date} {variant}</source>
+        <translation>Closing: {date} {variant}</translation>
+    </message>
+    <message>
+        <source>un figlio è stato allontanato da casa</source>
+        <translation>a child was placed out of home</translation>
+    </message>
+    <message>
+        <source>Nessun componente registrato. Premi «Aggiungi…» per inserire genitori e figli.</source>
+        <translation>No family members recorded. Press “Add…” to enter parents and children.</translation>
+    </message>
+    <message>
+        <source>Nessun operatore. Premi «Aggiungi…» per comporre l&apos;équipe multidisciplinare.</source>
+        <translation>No team members. Press “Add…” to form the multidisciplinary team.</translation>
+    </message>
+    <message>
+        <source>Nessun dispositivo attivato. Premi «Aggiungi…» per registrarne uno.</source>
+        <translation>No service in place. Press “Add…” to record one.</translation>
+    </message>
+    <message>
+        <source>Eliminare {name} dai componenti della famiglia?</source>
+        <translation>Remove {name} from the family members?</translation>
+    </message>
+    <message>
+        <source>Togliere {name} dall&apos;équipe?</source>
+        <translation>Remove {name} from the team?</translation>
+    </message>
+    <message>
+        <source>Eliminare il dispositivo «{kind}»?</source>
+        <translation>Delete the service “{kind}”?</translation>
+    </message>
+    <message>
+        <source>Componenti della famiglia</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <source>Aggiungi…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Aggiungi un componente</source>
+        <translation>Add a family member</translation>
+    </message>
+    <message>
+        <source>Modifica…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Modifica un componente</source>
+        <translation>Edit a family member</translation>
+    </message>
+    <message>
+        <source>Elimina…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Elimina un componente</source>
+        <translation>Delete a family member</translation>
+    </message>
+    <message>
+        <source>Équipe multidisciplinare</source>
+        <translation>Multidisciplinary team</translation>
+    </message>
+    <message>
+        <source>Aggiungi un operatore dell&apos;équipe</source>
+        <translation>Add a team member</translation>
+    </message>
+    <message>
+        <source>Modifica un operatore dell&apos;équipe</source>
+        <translation>Edit a team member</translation>
+    </message>
+    <message>
+        <source>Elimina un operatore dell&apos;équipe</source>
+        <translation>Delete a team member</translation>
+    </message>
+    <message>
+        <source>Dispositivi</source>
+        <translation>Services (dispositivi)</translation>
+    </message>
+    <message>
+        <source>Aggiungi un dispositivo</source>
+        <translation>Add a service</translation>
+    </message>
+    <message>
+        <source>Modifica un dispositivo</source>
+        <translation>Edit a service</translation>
+    </message>
+    <message>
+        <source>Elimina un dispositivo</source>
+        <translation>Delete a service</translation>
+    </message>
+    <message>
+        <source>Dispositivi attivati</source>
+        <translation>Services in place</translation>
+    </message>
+    <message>
+        <source>Percorso</source>
+        <translation>Pathway</translation>
+    </message>
+    <message>
+        <source>Cambia &amp;fase…</source>
+        <translation>Change &amp;phase…</translation>
+    </message>
+    <message>
+        <source>Fasi del percorso</source>
+        <translation>Phases of the pathway</translation>
     </message>
 </context>
 <context>
@@ -924,6 +2319,13 @@ It is encrypted for the office: take it there or send it as an attachment.</tran
     </message>
 </context>
 <context>
+    <name>TriangleView</name>
+    <message>
+        <source>sottodimensione con obiettivi nella micro-progettazione</source>
+        <translation>sub-dimension with micro-project objectives</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Sblocca l&apos;area di lavoro</source>
@@ -996,6 +2398,222 @@ It is encrypted for the office: take it there or send it as an attachment.</tran
     <message>
         <source>Area di lavoro: {folder}</source>
         <translation>Workspace: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>Nuova visita – famiglia {code}</source>
+        <translation>New visit – family {code}</translation>
+    </message>
+    <message>
+        <source>Visita del {date} – famiglia {code}</source>
+        <translation>Visit of {date} – family {code}</translation>
+    </message>
+    <message>
+        <source>Visita</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Data della visita</source>
+        <translation>Date of the visit</translation>
+    </message>
+    <message>
+        <source>&amp;Ora di inizio:</source>
+        <translation>&amp;Start time:</translation>
+    </message>
+    <message>
+        <source>Ora di inizio</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <source>D&amp;urata:</source>
+        <translation>D&amp;uration:</translation>
+    </message>
+    <message>
+        <source>Durata in minuti</source>
+        <translation>Duration in minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Luogo:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>Luogo della visita</source>
+        <translation>Place of the visit</translation>
+    </message>
+    <message>
+        <source>&amp;Educatore/educatrice:</source>
+        <translation>&amp;Educator:</translation>
+    </message>
+    <message>
+        <source>Educatore o educatrice</source>
+        <translation>Educator</translation>
+    </message>
+    <message>
+        <source>Presenti della famiglia</source>
+        <translation>Family members present</translation>
+    </message>
+    <message>
+        <source>Operatori dell&apos;équipe presenti</source>
+        <translation>Team members present</translation>
+    </message>
+    <message>
+        <source>&amp;Attività svolte:</source>
+        <translation>&amp;Activities:</translation>
+    </message>
+    <message>
+        <source>Attività svolte</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>&amp;Note della visita:</source>
+        <translation>&amp;Notes of the visit:</translation>
+    </message>
+    <message>
+        <source>Note della visita</source>
+        <translation>Notes of the visit</translation>
+    </message>
+    <message>
+        <source>Obiettivi della micro-progettazione lavorati</source>
+        <translation>Micro-project objectives worked on</translation>
+    </message>
+    <message>
+        <source>Obiettivi lavorati</source>
+        <translation>Objectives worked on</translation>
+    </message>
+    <message>
+        <source>Prossimo appuntamento</source>
+        <translation>Next appointment</translation>
+    </message>
+    <message>
+        <source>Da&amp;ta:</source>
+        <translation>Da&amp;te:</translation>
+    </message>
+    <message>
+        <source>Data del prossimo appuntamento</source>
+        <translation>Date of the next appointment</translation>
+    </message>
+    <message>
+        <source>O&amp;ra:</source>
+        <translation>Ti&amp;me:</translation>
+    </message>
+    <message>
+        <source>Ora del prossimo appuntamento</source>
+        <translation>Time of the next appointment</translation>
+    </message>
+    <message>
+        <source>Not&amp;e:</source>
+        <translation>Not&amp;es:</translation>
+    </message>
+    <message>
+        <source>Note sul prossimo appuntamento</source>
+        <translation>Notes on the next appointment</translation>
+    </message>
+    <message>
+        <source>Ctrl+S salva · Esc chiude</source>
+        <translation>Ctrl+S saves · Esc closes</translation>
+    </message>
+    <message>
+        <source>&amp;Salva</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Ora</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Durata</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Luogo</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Presenti</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Attività</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>&amp;Nuova visita…</source>
+        <translation>&amp;New visit…</translation>
+    </message>
+    <message>
+        <source>&amp;Modifica…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Elimina…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Nessuna visita registrata.
+Premi «Nuova visita» per registrare la prima: data, presenti, attività e note.</source>
+        <translation>No visits recorded.
+Press “New visit” to record the first one: date, who was there, activities and notes.</translation>
+    </message>
+    <message>
+        <source>Visite domiciliari</source>
+        <translation>Home visits</translation>
+    </message>
+    <message>
+        <source>Dettagli della visita scelta</source>
+        <translation>Details of the chosen visit</translation>
+    </message>
+    <message>
+        <source>Visita del {date}</source>
+        <translation>Visit of {date}</translation>
+    </message>
+    <message>
+        <source>Attività svolte</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Obiettivi lavorati</source>
+        <translation>Objectives worked on</translation>
+    </message>
+    <message>
+        <source>Prossimo appuntamento</source>
+        <translation>Next appointment</translation>
+    </message>
+    <message>
+        <source>Eliminare la visita del {date}?</source>
+        <translation>Delete the visit of {date}?</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,11 @@ SAME_IN_BOTH = {
     "XXXX",
     "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX",
     "Area lavoro – PIPPI Desktop",
+    " min",
+    "hh:mm",
 }
+# The sample family's names (data, not texts of the application).
+SAMPLE_NAMES = ("Esposito", "Nicolò", "Maria", "Anna Bianchi")
 SCREEN_WIDTH, SCREEN_HEIGHT = 1366, 768
 
 
@@ -120,7 +124,7 @@ def test_every_window_reads_in_both_languages_and_switches_without_restart(
     _walk(app, tmp_path, "en", lambda name, window: english.update({name: visible_texts(window)}))
     use_language(Lang.IT)
 
-    assert set(italian) == set(english) and len(italian) >= 13
+    assert set(italian) == set(english) and len(italian) >= 30
     problems: list[str] = []
     for name, it_texts in italian.items():
         en_texts = english[name]
@@ -129,7 +133,12 @@ def test_every_window_reads_in_both_languages_and_switches_without_restart(
             en_text = en_texts[key]
             if not it_text.strip() or not en_text.strip():
                 problems.append(f"{name} {key}: empty")
-            elif it_text == en_text and it_text not in SAME_IN_BOTH and not _not_words(it_text):
+            elif (
+                it_text == en_text
+                and it_text not in SAME_IN_BOTH
+                and not _not_words(it_text)
+                and not any(name in it_text for name in SAMPLE_NAMES)
+            ):
                 problems.append(f"{name} {key}: not translated: {it_text!r}")
         if name in switched:
             stale = {
@@ -217,6 +226,8 @@ def clipped_widgets(window: QWidget) -> list[str]:
             widget, QLabel | QAbstractButton | QLineEdit
         ):
             continue
+        if isinstance(widget.parentWidget(), QLineEdit):
+            continue  # Qt's own clear button inside a search field, drawn as an icon
         name = widget.objectName() or type(widget).__name__
         if isinstance(widget, QLabel) and widget.wordWrap():
             needed = widget.heightForWidth(widget.width())

@@ -5,16 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pippi_desktop.domain.triangle_geometry import SERIES_STYLES
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.version import __version__
 from tests.conftest import CliResult
 
 EXPECTED = {
     "main-window",
+    "case-file-visits",
+    "case-file-groups",
+    "case-file-assessments",
+    "case-file-micro-project",
+    "visit-editor",
+    "assessment-editor",
+    "family-editor",
     "main-window-locked",
     "about-dialog",
     "preferences-dialog",
@@ -44,6 +52,14 @@ def test_screenshots_are_saved_offscreen(cli, tmp_path: Path, lang: str) -> None
             for y in range(0, image.height(), 7)
         }
         assert len(colours) > 3, f"{path.name} looks blank"
+    triangle = QImage(str(tmp_path / f"case-file-assessments-{lang}.png"))
+    for time_point in ("T0", "T1"):  # T2 is black, like the text: the first two tell
+        wanted = QColor(SERIES_STYLES[time_point].colour).rgb()
+        assert any(
+            triangle.pixel(x, y) == wanted
+            for x in range(triangle.width() // 2, triangle.width())
+            for y in range(triangle.height())
+        ), f"no {time_point} line in the triangle"
     assert "Traceback" not in result.stderr
 
 

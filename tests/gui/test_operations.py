@@ -10,7 +10,12 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from pippi_desktop.domain.errors import InternalError, PippiError, WrongPassphrase
+from pippi_desktop.domain.errors import (
+    InternalError,
+    PippiError,
+    WorkspaceLocked,
+    WrongPassphrase,
+)
 from pippi_desktop.domain.i18n import Lang
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.operations import DataChanges, Operation, TaskRunner
@@ -117,6 +122,19 @@ def test_without_a_failure_callback_the_error_sentence_is_shown_in_a_dialog(
     assert box.text() == WrongPassphrase().message(Lang.EN)
     assert box.windowTitle() == "PIPPI Desktop – warning"
     box.close()
+
+
+def test_a_call_that_ran_after_a_lock_shows_no_dialog(runner: TaskRunner, qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    finished: list[bool] = []
+
+    def call() -> None:
+        raise WorkspaceLocked()
+
+    Operation(parent, call, runner=runner).finally_(lambda: finished.append(True)).run()
+    qtbot.waitUntil(lambda: finished == [True])
+    assert parent.findChild(QMessageBox) is None
 
 
 def test_callbacks_are_skipped_when_the_parent_is_gone(runner: TaskRunner, qtbot: QtBot) -> None:

@@ -9,7 +9,9 @@
 The call never touches a widget. A typed error (`domain.errors`) reaches `failure` as it is;
 any other exception is logged (frames only, no message: `storage.log_files`) and reaches
 `failure` as `InternalError`, whose sentence says the details are in the log. When `parent`
-has been deleted meanwhile (its window closed), the callbacks are skipped.
+has been deleted meanwhile (its window closed), the callbacks are skipped. Without a `failure`
+callback the error becomes a dialog, except `WorkspaceLocked`: a call queued just before a
+lock runs after it, and the user, who locked on purpose, has nothing to learn from it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Generic, TypeVar
 import shiboken6
 from PySide6.QtWidgets import QWidget
 
-from pippi_desktop.domain.errors import InternalError, PippiError
+from pippi_desktop.domain.errors import InternalError, PippiError, WorkspaceLocked
 from pippi_desktop.gui.operations.runner import Outcome, TaskRunner
 
 T = TypeVar("T")
@@ -104,6 +106,10 @@ class Operation(Generic[T]):
             error = as_user_error(outcome.error)
             if self._on_failure is not None:
                 self._on_failure(error)
+            elif isinstance(error, WorkspaceLocked):
+                # queued before a lock and run after it (a draft discarded, a list refreshed):
+                # the user locked on purpose; there is nothing to tell them
+                log.info("operation skipped: the workspace was locked meanwhile")
             else:
                 from pippi_desktop.gui.error_dialog import show_error
 

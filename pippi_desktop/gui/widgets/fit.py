@@ -27,7 +27,8 @@ def fit_to_contents(window: QWidget) -> None:
 
 
 def grow_to_contents(window: QWidget) -> None:
-    """After a message appeared (an error under a field): taller if needed, same width."""
+    """After a message appeared (an error under a field): taller if needed, same width, never
+    taller than the screen (a big form keeps its size; its text boxes give up the room)."""
     layout = window.layout()
     if layout is None or not window.isVisible():
         return
@@ -35,5 +36,6 @@ def grow_to_contents(window: QWidget) -> None:
     needed = max(window.minimumSizeHint().height(), window.sizeHint().height())
     if layout.hasHeightForWidth():
         needed = max(needed, layout.totalHeightForWidth(window.width()))
+    needed = min(needed, int(window.screen().availableGeometry().height() * 0.95))
     if needed > window.height():
         window.resize(window.width(), needed)

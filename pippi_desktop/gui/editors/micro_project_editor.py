@@ -1,0 +1,132 @@
+"""An objective of the micro-project: for which sub-dimension of the triangle, what is
+expected, the actions, who does what (family members included), by when, and the check."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget
+
+from pippi_desktop.gui.editors.record_editor import (
+    RecordEditor,
+    combo_value,
+    fill_combo,
+    set_combo_value,
+    text_or_none,
+)
+from pippi_desktop.gui.editors.visit_editor import equipe_label
+from pippi_desktop.gui.forms.ui_micro_project_editor import Ui_MicroProjectEditor
+from pippi_desktop.gui.i18n import current_lang
+from pippi_desktop.gui.labels import is_child, person_label, terms
+from pippi_desktop.gui.operations.casefile import LoadedCaseFile
+from pippi_desktop.gui.session import WorkspaceSession
+
+
+class MicroProjectEditor(RecordEditor):
+    kind: ClassVar[str] = "microproject_item"
+    draft_kind: ClassVar[str] = "microproject_item"
+    preferred_size: ClassVar[QSize] = QSize(920, 600)
+
+    def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
+        super().__init__(parent, session)
+        self.setObjectName("microProjectEditor")
+        self.ui = Ui_MicroProjectEditor()
+        self.ui.setupUi(self)
+        self.connect_form()
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        ui = self.ui
+        return {
+            "child_id": ui.childCombo,
+            "subdimension": ui.subdimensionCombo,
+            "objective": ui.objectiveEdit,
+            "expected_results": ui.expectedResultsEdit,
+            "actions": ui.actionsEdit,
+            "responsible_people": ui.responsiblePeopleList,
+            "responsible_equipe": ui.responsibleEquipeList,
+            "responsible_other": ui.responsibleOtherEdit,
+            "deadline": ui.deadlineEdit,
+            "verification_status": ui.verificationCombo,
+            "verification_notes": ui.verificationNotesEdit,
+        }
+
+    def fill_choices(self, data: LoadedCaseFile) -> None:
+        ui, case_file, lang = self.ui, data.case_file, current_lang()
+        fill_combo(
+            ui.childCombo,
+            [(p.id, p.full_name) for p in case_file.members if is_child(p)],
+            empty=self.tr("Tutta la famiglia"),
+        )
+        catalogue = data.active_catalogue
+        items: list[tuple[str | None, str]] = []
+        for side in catalogue.sides:
+            for sub in side.subdimensions:
+                items.append((sub.sub_id, f"{side.title.get(lang)} › {sub.label.get(lang)}"))
+        fill_combo(ui.subdimensionCombo, items, empty="—")
+        ui.responsiblePeopleList.set_items((p.id, person_label(p)) for p in case_file.members)
+        ui.responsibleEquipeList.set_items(
+            (m.id, equipe_label(m.name, m.profession)) for m in case_file.equipe
+        )
+        fill_combo(ui.verificationCombo, terms("verification_statuses"))
+
+    def default_values(self, data: LoadedCaseFile) -> dict[str, Any]:
+        children = [p for p in data.case_file.members if is_child(p)]
+        return {
+            "child_id": children[0].id if len(children) == 1 else None,
+            "verification_status": "da_verificare",
+        }
+
+    def values_of(self, data: LoadedCaseFile, record_id: str) -> dict[str, Any] | None:
+        item = next((i for i in data.case_file.micro_project if i.id == record_id), None)
+        if item is None:
+            return None
+        return {
+            "child_id": item.child_id,
+            "subdimension": item.subdimension,
+            "objective": item.objective,
+            "expected_results": item.expected_results,
+            "actions": item.actions,
+            "responsible_people": list(item.responsible_people),
+            "responsible_equipe": list(item.responsible_equipe),
+            "responsible_other": item.responsible_other,
+            "deadline": item.deadline.isoformat() if item.deadline else None,
+            "verification_status": item.verification_status,
+            "verification_notes": item.verification_notes,
+        }
+
+    def form_values(self) -> dict[str, Any]:
+        ui = self.ui
+        return {
+            "child_id": combo_value(ui.childCombo),
+            "subdimension": combo_value(ui.subdimensionCombo),
+            "objective": text_or_none(ui.objectiveEdit.toPlainText()),
+            "expected_results": text_or_none(ui.expectedResultsEdit.toPlainText()),
+            "actions": text_or_none(ui.actionsEdit.toPlainText()),
+            "responsible_people": ui.responsiblePeopleList.checked_ids(),
+            "responsible_equipe": ui.responsibleEquipeList.checked_ids(),
+            "responsible_other": text_or_none(ui.responsibleOtherEdit.text().strip()),
+            "deadline": ui.deadlineEdit.iso(),
+            "verification_status": combo_value(ui.verificationCombo),
+            "verification_notes": text_or_none(ui.verificationNotesEdit.toPlainText()),
+        }
+
+    def set_form_values(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        set_combo_value(ui.childCombo, values.get("child_id"))
+        set_combo_value(ui.subdimensionCombo, values.get("subdimension"))
+        ui.objectiveEdit.setPlainText(values.get("objective") or "")
+        ui.expectedResultsEdit.setPlainText(values.get("expected_results") or "")
+        ui.actionsEdit.setPlainText(values.get("actions") or "")
+        ui.responsiblePeopleList.set_checked(values.get("responsible_people") or [])
+        ui.responsibleEquipeList.set_checked(values.get("responsible_equipe") or [])
+        ui.responsibleOtherEdit.setText(values.get("responsible_other") or "")
+        ui.deadlineEdit.set_iso(values.get("deadline"))
+        set_combo_value(ui.verificationCombo, values.get("verification_status"))
+        ui.verificationNotesEdit.setPlainText(values.get("verification_notes") or "")
+
+    def title(self) -> str:
+        code = self.data.case_file.family.code if self.data is not None else ""
+        if self.record_id is None:
+            return self.tr("Nuovo obiettivo – famiglia {code}").format(code=code)
+        return self.tr("Obiettivo della micro-progettazione – famiglia {code}").format(code=code)
