@@ -39,6 +39,7 @@ class FamilyListPane(QWidget):
         self.session: WorkspaceSession | None = None
         self.model: FamilyListModel | None = None
         self._selected: str | None = None
+        self._shown_query: FamilyQuery | None = None
         self._implementations: list[str] = []
         self._implementations_wanted = False
         self.search_timer = QTimer(self)
@@ -57,6 +58,13 @@ class FamilyListPane(QWidget):
         self._fill_implementation_filter()
         self._show_state()
 
+    def _top_for_a_new_query(self) -> None:
+        """A new order or filter starts at the top (a view left at the bottom would fetch
+        page after page of the new order); a refresh after an edit keeps its place."""
+        if self.model is not None and self.model.query != self._shown_query:
+            self._shown_query = self.model.query
+            self.ui.familyTable.scrollToTop()
+
     def attach(self, session: WorkspaceSession) -> None:
         self.session = session
         model = FamilyListModel(session, self)
@@ -74,6 +82,7 @@ class FamilyListPane(QWidget):
         model.loaded.connect(self._loaded)
         model.counted.connect(self._show_state)
         model.modelReset.connect(self._show_state)
+        model.modelReset.connect(self._top_for_a_new_query)
         model.failed.connect(self._failed)
         session.opened.connect(self.reload)
         session.closed.connect(self.clear)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from pippi_desktop.gui.about_dialog import AboutDialog
 from pippi_desktop.gui.editors import EditorDialog, EditorHost
@@ -21,6 +21,7 @@ from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
+from pippi_desktop.gui.sync.status_label import SyncStatusLabel
 
 DEFAULT_SIZE = QSize(1280, 720)
 LIST_WIDTH = 400  # the family list's share of a new window; the rest is the case file
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.editor_host: EditorHost | None = None
         self._family_before_lock: str | None = None
         self._painted_once = False
+        self.open_sync_dialogs: list[QDialog] = []
 
         self.workspace_label = QLabel(self)
         self.workspace_label.setObjectName("workspaceStatus")
@@ -53,7 +55,9 @@ class MainWindow(QMainWindow):
         self.role_label.setObjectName("roleStatus")
         self.lock_label = QLabel(self)
         self.lock_label.setObjectName("lockStatus")
+        self.sync_label = SyncStatusLabel(session, self)
         self.ui.statusBar.addWidget(self.workspace_label, 1)
+        self.ui.statusBar.addPermanentWidget(self.sync_label)
         self.ui.statusBar.addPermanentWidget(self.role_label)
         self.ui.statusBar.addPermanentWidget(self.lock_label)
         self.ui.statusBar.setSizeGripEnabled(True)
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         self.ui.actionAbout.triggered.connect(self.show_about)
         self.ui.actionNewFamily.triggered.connect(self.new_family)
         self.ui.actionFindFamily.triggered.connect(self.ui.familyList.focus_search)
+        self._connect_sync_actions()
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 3)
 
@@ -97,6 +102,8 @@ class MainWindow(QMainWindow):
         self.ui.actionNewFamily.setEnabled(True)
         self.ui.actionFindFamily.setEnabled(True)
         self._update_status()
+        self._update_sync_actions()
+        self.sync_label.refresh()
         family_id, self._family_before_lock = self._family_before_lock, None
         if family_id is not None:  # unlocked again: the family that was open comes back
             self.ui.familyList.select_family(family_id)
@@ -105,11 +112,14 @@ class MainWindow(QMainWindow):
     def show_locked(self) -> None:
         self._family_before_lock = self.ui.caseFile.family_id or self._family_before_lock
         self.clear_views()
+        for dialog in list(self.open_sync_dialogs):  # even while busy: its result is dropped
+            dialog.done(QDialog.DialogCode.Rejected)
         self.ui.stack.setCurrentWidget(self.ui.pageLocked)
         self.ui.actionLock.setEnabled(False)
         self.ui.actionNewFamily.setEnabled(False)
         self.ui.actionFindFamily.setEnabled(False)
         self._update_status()
+        self._update_sync_actions()
 
     def clear_views(self) -> None:
         """Forget every record shown: the family list and the open case file."""
@@ -159,6 +169,73 @@ class MainWindow(QMainWindow):
                 existing.activateWindow()
                 return existing
         return host.open_editor(editor)
+
+    # --- sync (issue 6) -------------------------------------------------------------------
+
+    def sync_actions(self) -> dict[str, tuple[QAction, ...]]:
+        """The sync actions of each role: the other role's are hidden, all are off when locked."""
+        ui = self.ui
+        return {
+            "educator": (ui.actionSendBundle, ui.actionTrustOffice, ui.actionDeviceCard),
+            "office": (
+                ui.actionImportBundles,
+                ui.actionDevices,
+                ui.actionOfficeCard,
+                ui.actionRegisterDevice,
+            ),
+        }
+
+    def _connect_sync_actions(self) -> None:
+        from pippi_desktop.gui.sync.card_dialogs import (
+            CardDialog,
+            register_device_dialog,
+            trust_office_dialog,
+        )
+        from pippi_desktop.gui.sync.devices_dialog import DevicesDialog
+        from pippi_desktop.gui.sync.import_dialog import ImportDialog
+        from pippi_desktop.gui.sync.send_dialog import SendDialog
+
+        session = self.session
+        openers: dict[QAction, Callable[[], QDialog]] = {
+            self.ui.actionSendBundle: lambda: SendDialog(session=session, parent=self),
+            self.ui.actionImportBundles: lambda: ImportDialog(session=session, parent=self),
+            self.ui.actionDevices: lambda: DevicesDialog(session=session, parent=self),
+            self.ui.actionTrustOffice: lambda: trust_office_dialog(session, self),
+            self.ui.actionRegisterDevice: lambda: register_device_dialog(session, self),
+            self.ui.actionDeviceCard: lambda: CardDialog(
+                session=session, kind="device", parent=self
+            ),
+            self.ui.actionOfficeCard: lambda: CardDialog(
+                session=session, kind="office", parent=self
+            ),
+        }
+        for action, make in openers.items():
+            action.triggered.connect(lambda _checked=False, make=make: self.open_sync_dialog(make))
+
+    def open_sync_dialog(self, make: Callable[[], QDialog]) -> QDialog | None:
+        """Open one sync window (modal to this window; it closes itself when the workspace
+        locks, so no card, bundle or device list stays on screen)."""
+        if not self.session.is_open:
+            return None
+        dialog = make()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.open_sync_dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self._sync_dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _sync_dialog_closed(self, dialog: QDialog) -> None:
+        if dialog in self.open_sync_dialogs:
+            self.open_sync_dialogs.remove(dialog)
+        self.sync_label.refresh()
+
+    def _update_sync_actions(self) -> None:
+        role = self.session.workspace.identity.role if self.session.is_open else None
+        for owner, actions in self.sync_actions().items():
+            for action in actions:
+                action.setVisible(role is None or owner == role)
+                action.setEnabled(owner == role)
 
     # --- texts --------------------------------------------------------------------------
 

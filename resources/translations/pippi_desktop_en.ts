@@ -1328,6 +1328,10 @@ Choose a family in the list on the left to see its case file: summary, visits, g
         <translation>F&amp;amily</translation>
     </message>
     <message>
+        <source>&amp;Sincronizzazione</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
         <source>&amp;Aiuto</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1390,6 +1394,62 @@ Choose a family in the list on the left to see its case file: summary, visits, g
     <message>
         <source>Chiudi PIPPI Desktop</source>
         <translation>Close PIPPI Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Invia all&apos;ufficio…</source>
+        <translation>&amp;Send to the office…</translation>
+    </message>
+    <message>
+        <source>Scrivi il pacchetto delle modifiche per l&apos;ufficio d&apos;Ambito, su una chiavetta o in una cartella</source>
+        <translation>Write the bundle of changes for the Ambito office, onto a USB stick or into a folder</translation>
+    </message>
+    <message>
+        <source>&amp;Importa pacchetti…</source>
+        <translation>&amp;Import bundles…</translation>
+    </message>
+    <message>
+        <source>Importa i pacchetti ricevuti dagli educatori, con un&apos;anteprima di cosa cambia</source>
+        <translation>Import the bundles received from the educators, with a preview of what changes</translation>
+    </message>
+    <message>
+        <source>&amp;Dispositivi…</source>
+        <translation>&amp;Devices…</translation>
+    </message>
+    <message>
+        <source>I portatili registrati: ultimo pacchetto, pacchetti mancanti, revoca</source>
+        <translation>The registered laptops: last bundle, missing bundles, revocation</translation>
+    </message>
+    <message>
+        <source>&amp;Collega l&apos;ufficio…</source>
+        <translation>&amp;Connect the office…</translation>
+    </message>
+    <message>
+        <source>Leggi la scheda dell&apos;ufficio e confronta l&apos;impronta letta di persona</source>
+        <translation>Read the office card and compare the fingerprint read out in person</translation>
+    </message>
+    <message>
+        <source>Scheda di &amp;questo portatile…</source>
+        <translation>Card of &amp;this laptop…</translation>
+    </message>
+    <message>
+        <source>Scrivi la scheda di questo portatile da consegnare all&apos;ufficio</source>
+        <translation>Write this laptop&apos;s card to hand to the office</translation>
+    </message>
+    <message>
+        <source>Scheda dell&apos;&amp;ufficio…</source>
+        <translation>&amp;Office card…</translation>
+    </message>
+    <message>
+        <source>Scrivi la scheda dell&apos;ufficio da consegnare agli educatori</source>
+        <translation>Write the office card to hand to the educators</translation>
+    </message>
+    <message>
+        <source>&amp;Registra un portatile…</source>
+        <translation>&amp;Register a laptop…</translation>
+    </message>
+    <message>
+        <source>Leggi la scheda di un portatile e confronta l&apos;impronta letta di persona</source>
+        <translation>Read a laptop&apos;s card and compare the fingerprint read out in person</translation>
     </message>
     <message>
         <source>&amp;Informazioni su PIPPI Desktop</source>

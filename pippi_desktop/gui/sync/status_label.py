@@ -22,6 +22,7 @@ class SyncStatusLabel(QLabel):
         self.status: bundle_export.OutboxStatus | None = None
         session.data_changed.connect(self._data_changed)
         session.closed.connect(self._clear)
+        self._clear()
 
     def _data_changed(self, _changes: DataChanges) -> None:
         self.refresh()
@@ -36,6 +37,7 @@ class SyncStatusLabel(QLabel):
         self.status = None
         self.setText("")
         self.setToolTip("")
+        self.setVisible(False)  # an empty label in the status bar would be an empty box
 
     def _show(self, status: bundle_export.OutboxStatus) -> None:
         self.status = status
@@ -53,6 +55,7 @@ class SyncStatusLabel(QLabel):
             )
         self.setText(text)
         self.setToolTip(status_text(status))
+        self.setVisible(True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
