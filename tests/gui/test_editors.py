@@ -120,7 +120,10 @@ def test_changing_the_phase_adds_a_dated_step_to_the_pathway(
     qtbot.waitUntil(lambda: editor.is_loaded)
     assert editor.ui.codeEdit.isReadOnly() and editor.ui.codeEdit.text() == first.code
     assert editor.focusWidget() is not editor.ui.codeEdit
+    saved = casefile_view.case_file(workspace, first.family_id).phases[-1]
+    assert editor.ui.phaseDateEdit.iso() == saved.date.isoformat()  # when it was reached
     editor.ui.phaseCombo.setCurrentIndex(editor.ui.phaseCombo.findData("progetto_quadro"))
+    assert editor.ui.phaseDateEdit.iso() == date.today().isoformat()  # a new step: today
     when = date.today() - timedelta(days=3)
     editor.ui.phaseDateEdit.setDate(QDate(when.year, when.month, when.day))
     editor.save()

@@ -65,6 +65,10 @@ class FamilyEditor(RecordEditor):
         self.ui.setupUi(self)
         self.connect_form()
         self.context: FamilyContext | None = None
+        # the phase saved and the date it was reached: "Fase dal" shows that date, and today
+        # as soon as another phase is chosen (the date of the new step of the pathway)
+        self._saved_phase: tuple[str | None, str | None] = (None, None)
+        self.ui.phaseCombo.currentIndexChanged.connect(self._phase_chosen)
 
     # the family editor always loads its own context (it needs the list of implementations)
     def start_new(self, data: Any) -> None:
@@ -119,11 +123,13 @@ class FamilyEditor(RecordEditor):
         if data.case is None:
             return None
         family = data.case.case_file.family
+        reached = [step.date for step in data.case.case_file.phases if step.phase == family.phase]
+        self._saved_phase = (family.phase, _iso(max(reached)) if reached else None)
         return {
             "code": family.code,
             "implementation": family.implementation,
             "phase": family.phase,
-            "phase_date": date.today().isoformat(),
+            "phase_date": self._saved_phase[1] or date.today().isoformat(),
             "start_date": _iso(family.start_date),
             "notes": family.notes,
             "referral_date": _iso(family.referral_date),
@@ -135,6 +141,15 @@ class FamilyEditor(RecordEditor):
             "child_placed_out": bool(family.child_placed_out),
             "conclusion_notes": family.conclusion_notes,
         }
+
+    def _phase_chosen(self, _index: int) -> None:
+        phase, reached = self._saved_phase
+        if phase is None:
+            return
+        if combo_value(self.ui.phaseCombo) == phase:
+            self.ui.phaseDateEdit.set_iso(reached or date.today().isoformat())
+        else:
+            self.ui.phaseDateEdit.set_iso(date.today().isoformat())
 
     def form_values(self) -> dict[str, Any]:
         ui = self.ui
