@@ -8,10 +8,9 @@ import sys
 
 from pippi_desktop.cli.app import CliContext
 from pippi_desktop.cli.workspace_commands import print_info
-from pippi_desktop.domain.errors import EXIT_OK
+from pippi_desktop.domain.errors import EXIT_INTERNAL, EXIT_OK
 from pippi_desktop.domain.i18n import Lang, parse_lang
 from pippi_desktop.services.demo_service import create_demo_workspace
-from pippi_desktop.services.workspace_service import workspace_info
 
 DEMO_FAMILIES = 20  # synthetic families in the window's demo workspace (a few seconds)
 
@@ -25,18 +24,45 @@ def has_display() -> bool:
 
 
 def run_headless_demo(ctx: CliContext) -> int:
-    demo = create_demo_workspace()
-    with demo.workspace as workspace:
-        info = workspace_info(workspace)
+    """No window possible: the whole product on demo data, from the field to the office."""
+    from pippi_desktop.services.demo_tour import run_demo_tour  # Faker: only for the demo
+
     ctx.say(
-        "Nessuno schermo disponibile: creata un'area di lavoro dimostrativa in {path}\n"
-        "Passphrase: {passphrase}\n",
-        "No display available: created a demo workspace in {path}\nPassphrase: {passphrase}\n",
-        path=demo.path,
-        passphrase=demo.passphrase,
+        "Nessuno schermo disponibile: ecco il percorso completo su dati dimostrativi "
+        "(qualche secondo)…\n",
+        "No display available: here is the whole journey on demo data (a few seconds)…\n",
     )
-    print_info(info, ctx)
-    return EXIT_OK
+    tour = run_demo_tour(lang=ctx.lang)
+    ctx.say(
+        "1. Area di lavoro dell'educatrice: {path}\n   Passphrase: {passphrase}\n",
+        "1. The educator's workspace: {path}\n   Passphrase: {passphrase}\n",
+        path=tour.educator.path,
+        passphrase=tour.educator.passphrase,
+    )
+    print_info(tour.educator_info, ctx)
+    outcome = tour.imported
+    ctx.say(
+        "\n2. Fiducia reciproca: impronta dell'ufficio {office}, impronta del portatile "
+        "{device}.\n"
+        "3. Pacchetto firmato e cifrato per l'ufficio: {bundle}\n"
+        "4. Importato nell'ufficio ({office_path}, stessa passphrase): {message} "
+        "L'ufficio ora ha {families} famiglie.\n"
+        "5. Relazione di percorso della famiglia {code} stampata: {report}",
+        "\n2. Mutual trust: office fingerprint {office}, laptop fingerprint {device}.\n"
+        "3. Bundle signed and encrypted for the office: {bundle}\n"
+        "4. Imported at the office ({office_path}, same passphrase): {message} "
+        "The office now holds {families} families.\n"
+        "5. Progress report of family {code} printed: {report}",
+        office=tour.office_fingerprint,
+        device=tour.device_fingerprint,
+        bundle=tour.bundle,
+        office_path=tour.office_path,
+        message=outcome.message,
+        families=tour.office_families,
+        code=tour.report_family_code,
+        report=tour.report,
+    )
+    return EXIT_OK if outcome.status == "applied" else EXIT_INTERNAL
 
 
 def _explicit_lang(args: argparse.Namespace) -> Lang | None:

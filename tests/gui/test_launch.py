@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -63,10 +66,26 @@ def test_screenshots_are_saved_offscreen(cli, tmp_path: Path, lang: str) -> None
     assert "Traceback" not in result.stderr
 
 
-def test_without_a_display_the_demo_is_printed(cli) -> None:  # type: ignore[no-untyped-def]
-    result: CliResult = cli(env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
+def test_without_a_display_the_demo_runs_from_the_field_to_the_office(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    result: CliResult = cli(
+        "--demo", env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "TMPDIR": str(tmp_path)}
+    )
     assert result.returncode == 0, result.stderr
-    assert "Passphrase:" in result.stdout
+    out = result.stdout
+    passphrase = re.search(r"Passphrase: (\S+)", out)
+    office = re.search(r"Importato nell'ufficio \((\S+), stessa passphrase\)", out)
+    report = re.search(r"stampata: (\S+\.pdf)", out)
+    assert passphrase and office and report, out
+    assert "Pacchetto importato" in out and "Famiglie                    12" in out
+
+    families = cli("families", office.group(1), "--json", env={"PIPPI_PASSPHRASE": passphrase[1]})
+    assert families.returncode == 0, families.stderr
+    codes = [family["code"] for family in json.loads(families.stdout)]
+    assert len(codes) == 12
+    text = "".join(page.extract_text() for page in PdfReader(report.group(1)).pages)
+    assert codes[0] in text and codes[0] in Path(report.group(1)).name
 
 
 def test_the_about_dialog_shows_the_version(app: QApplication, qtbot: QtBot, controller) -> None:  # type: ignore[no-untyped-def]
