@@ -19,9 +19,12 @@ from pippi_desktop.gui.about_dialog import AboutDialog
 from pippi_desktop.gui.editors import EditorDialog, EditorHost
 from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from pippi_desktop.gui.operations import DataChanges
+from pippi_desktop.gui.operations.casefile import LoadedCaseFile
+from pippi_desktop.gui.printing import Printer, PrintJob, attendance_job, family_job
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.sync.status_label import SyncStatusLabel
+from pippi_desktop.services.print_service import DocumentKind
 
 DEFAULT_SIZE = QSize(1280, 720)
 LIST_WIDTH = 400  # the family list's share of a new window; the rest is the case file
@@ -72,6 +75,8 @@ class MainWindow(QMainWindow):
         self.ui.actionNewFamily.triggered.connect(self.new_family)
         self.ui.actionFindFamily.triggered.connect(self.ui.familyList.focus_search)
         self._connect_sync_actions()
+        self.printer = Printer(session, settings, self, self.ui.statusBar)
+        self._connect_print_actions()
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 3)
 
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_sync_actions()
         self.sync_label.refresh()
+        self.update_print_actions()
         family_id, self._family_before_lock = self._family_before_lock, None
         if family_id is not None:  # unlocked again: the family that was open comes back
             self.ui.familyList.select_family(family_id)
@@ -120,6 +126,7 @@ class MainWindow(QMainWindow):
         self.ui.actionFindFamily.setEnabled(False)
         self._update_status()
         self._update_sync_actions()
+        self.update_print_actions()
 
     def clear_views(self) -> None:
         """Forget every record shown: the family list and the open case file."""
@@ -137,6 +144,7 @@ class MainWindow(QMainWindow):
         page = self.ui.caseFilePage if family_id else self.ui.caseFileEmptyPage
         self.ui.caseFileStack.setCurrentWidget(page)
         self.ui.caseFile.show_family(family_id)
+        self.update_print_actions()
 
     def new_family(self) -> EditorDialog | None:
         from pippi_desktop.gui.editors.family_editor import FamilyEditor
@@ -169,6 +177,81 @@ class MainWindow(QMainWindow):
                 existing.activateWindow()
                 return existing
         return host.open_editor(editor)
+
+    # --- printing (issue 7) -------------------------------------------------------------
+
+    def _connect_print_actions(self) -> None:
+        ui = self.ui
+        for action, make in (
+            (ui.actionPrintVisit, self._visit_job),
+            (ui.actionPrintTriangle, self._triangle_job),
+            (ui.actionPrintAttendance, self._attendance_job),
+            (ui.actionPrintReport, lambda: self._family_job(DocumentKind.REPORT)),
+            (ui.actionPrintBlankTriangle, lambda: self._family_job(DocumentKind.BLANK_TRIANGLE)),
+        ):
+            action.triggered.connect(lambda _checked=False, make=make: self.print_document(make))
+        ui.menuPrint.aboutToShow.connect(self.update_print_actions)
+        ui.caseFile.loaded.connect(self.update_print_actions)
+        ui.caseFile.closed.connect(self.update_print_actions)
+
+    def print_document(self, make: Callable[[], PrintJob | None]) -> bool:
+        job = make() if self.session.is_open else None
+        return job is not None and self.printer.print_job(job)
+
+    def _loaded_family(self) -> LoadedCaseFile | None:
+        view = self.ui.caseFile
+        data = view.data
+        if not self.session.is_open or data is None or data.family_id != view.family_id:
+            return None
+        return data
+
+    def _family_job(self, kind: DocumentKind) -> PrintJob | None:
+        data = self._loaded_family()
+        if data is None:
+            return None
+        return family_job(kind, data.family_id, data.case_file.family.code)
+
+    def _visit_job(self) -> PrintJob | None:
+        data = self._loaded_family()
+        if data is None or not data.case_file.visits:
+            return None
+        chosen = self.ui.caseFile.ui.visitsTabWidget.selected()
+        return family_job(
+            DocumentKind.SESSION,
+            data.family_id,
+            data.case_file.family.code,
+            visit_id=chosen.id if chosen is not None else None,
+        )
+
+    def _triangle_job(self) -> PrintJob | None:
+        data = self._loaded_family()
+        if data is None or not data.case_file.assessments:
+            return None
+        chosen = self.ui.caseFile.ui.assessmentsTabWidget.selected()
+        return family_job(
+            DocumentKind.TRIANGLE,
+            data.family_id,
+            data.case_file.family.code,
+            assessment_id=chosen.id if chosen is not None else None,
+        )
+
+    def _attendance_job(self) -> PrintJob | None:
+        data = self._loaded_family()
+        if data is None or not data.case_file.group_sessions:
+            return None
+        chosen = self.ui.caseFile.ui.groupsTabWidget.selected()
+        group = (chosen or data.case_file.group_sessions[0]).session
+        return attendance_job(group.id, group.date.isoformat())
+
+    def update_print_actions(self) -> None:
+        data = self._loaded_family()
+        case = data.case_file if data is not None else None
+        ui = self.ui
+        ui.actionPrintReport.setEnabled(case is not None)
+        ui.actionPrintBlankTriangle.setEnabled(case is not None)
+        ui.actionPrintVisit.setEnabled(case is not None and bool(case.visits))
+        ui.actionPrintTriangle.setEnabled(case is not None and bool(case.assessments))
+        ui.actionPrintAttendance.setEnabled(case is not None and bool(case.group_sessions))
 
     # --- sync (issue 6) -------------------------------------------------------------------
 

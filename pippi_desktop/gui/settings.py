@@ -96,6 +96,9 @@ class Settings:
     last_workspace = Option[Path | None](
         "workspace/last_path", None, _optional_path, lambda path: str(path) if path else ""
     )
+    last_print_folder = Option[Path | None](
+        "printing/last_folder", None, _optional_path, lambda path: str(path) if path else ""
+    )
     main_window_geometry = Option("window/main_geometry", b"", _bytes, QByteArray)
     main_window_splitter = Option("window/main_splitter", b"", _bytes, QByteArray)
 

@@ -123,11 +123,15 @@ def report_file_name(family_code: str, lang: Lang = Lang.IT) -> str:
     the office files paper. With a random name the office could not tell 100 reports apart
     without opening each one. Characters outside [A-Za-z0-9-] (a hand-edited code) become "_".
     """
-    italian, english = _FILE_STEMS[DocumentKind.REPORT]
-    safe = "".join(
-        ch if ch.isascii() and (ch.isalnum() or ch == "-") else "_" for ch in family_code
-    )
-    return f"{english if lang is Lang.EN else italian}-{safe or 'famiglia'}.pdf"
+    return document_file_name(DocumentKind.REPORT, family_code, lang)
+
+
+def document_file_name(kind: DocumentKind, tag: str, lang: Lang = Lang.IT) -> str:
+    """The kind of document and a tag without personal data (a family code, an ISO date):
+    `scheda-visita-F-2026-K7QA-014.pdf`, `registro-presenze-2026-11-20.pdf`."""
+    italian, english = _FILE_STEMS[kind]
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch == "-") else "_" for ch in tag)
+    return f"{english if lang is Lang.EN else italian}-{safe or 'documento'}.pdf"
 
 
 # --- picking records -------------------------------------------------------------------------

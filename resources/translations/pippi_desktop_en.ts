@@ -1328,6 +1328,10 @@ Choose a family in the list on the left to see its case file: summary, visits, g
         <translation>F&amp;amily</translation>
     </message>
     <message>
+        <source>S&amp;tampa</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
         <source>&amp;Sincronizzazione</source>
         <translation>&amp;Sync</translation>
     </message>
@@ -1394,6 +1398,46 @@ Choose a family in the list on the left to see its case file: summary, visits, g
     <message>
         <source>Chiudi PIPPI Desktop</source>
         <translation>Close PIPPI Desktop</translation>
+    </message>
+    <message>
+        <source>Scheda della &amp;visita…</source>
+        <translation>&amp;Visit sheet…</translation>
+    </message>
+    <message>
+        <source>La scheda della visita scelta in «Visite» (l&apos;ultima, se non ne hai scelta una), con gli accordi e le firme</source>
+        <translation>The sheet of the visit chosen in &quot;Visits&quot; (the latest, if you chose none), with what was agreed and the signatures</translation>
+    </message>
+    <message>
+        <source>&amp;Triangolo della valutazione…</source>
+        <translation>Assessment &amp;triangle…</translation>
+    </message>
+    <message>
+        <source>La valutazione scelta in «Valutazioni», con il triangolo disegnato e T0, T1 e T2 sovrapposti</source>
+        <translation>The assessment chosen in &quot;Assessments&quot;, with the triangle drawn and T0, T1 and T2 overlaid</translation>
+    </message>
+    <message>
+        <source>Registro delle &amp;presenze…</source>
+        <translation>&amp;Attendance register…</translation>
+    </message>
+    <message>
+        <source>Il registro dell&apos;incontro di gruppo scelto in «Incontri di gruppo», con la colonna per le firme</source>
+        <translation>The register of the group session chosen in &quot;Group sessions&quot;, with a column for signatures</translation>
+    </message>
+    <message>
+        <source>&amp;Relazione di percorso della famiglia…</source>
+        <translation>Family &amp;progress report…</translation>
+    </message>
+    <message>
+        <source>Fasi, dispositivi, visite per mese, triangoli a confronto e micro-progettazione</source>
+        <translation>Phases, dispositivi, visits per month, triangles compared and the micro-project</translation>
+    </message>
+    <message>
+        <source>Triangolo da &amp;compilare a mano…</source>
+        <translation>&amp;Blank triangle form…</translation>
+    </message>
+    <message>
+        <source>Tutte le sottodimensioni con le caselle dei punteggi e le righe per scrivere</source>
+        <translation>Every sub-dimension with score boxes and lines to write on</translation>
     </message>
     <message>
         <source>&amp;Invia all&apos;ufficio…</source>
@@ -1883,6 +1927,25 @@ Press “New objective” and choose the sub-dimension of the triangle to work o
     <message>
         <source>&amp;Salva</source>
         <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>Documenti PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Salva il PDF</source>
+        <translation>Save the PDF</translation>
+    </message>
+    <message>
+        <source>Preparazione del PDF…</source>
+        <translation>Preparing the PDF…</translation>
+    </message>
+    <message>
+        <source>PDF salvato in {path}</source>
+        <translation>PDF saved in {path}</translation>
     </message>
 </context>
 <context>
