@@ -192,6 +192,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, make=make: self.print_document(make))
         ui.menuPrint.aboutToShow.connect(self.update_print_actions)
         ui.caseFile.loaded.connect(self.update_print_actions)
+        makers = {
+            "visit": self._visit_job,
+            "assessment": self._triangle_job,
+            "attendance": self._attendance_job,
+        }
+        ui.caseFile.print_requested.connect(lambda kind: self.print_document(makers[kind]))
         ui.caseFile.closed.connect(self.update_print_actions)
 
     def print_document(self, make: Callable[[], PrintJob | None]) -> bool:

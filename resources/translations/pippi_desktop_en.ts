@@ -237,6 +237,10 @@
         <translation>&amp;Delete…</translation>
     </message>
     <message>
+        <source>Stam&amp;pa il triangolo…</source>
+        <translation>&amp;Print the triangle…</translation>
+    </message>
+    <message>
         <source>Nessuna valutazione registrata.
 Premi «Nuova valutazione» per compilare il triangolo di un bambino (T0 all&apos;inizio, T1 a metà, T2 alla fine).</source>
         <translation>No assessments recorded.
@@ -1134,6 +1138,10 @@ Try fewer letters, or clear the search and filters.</translation>
     <message>
         <source>&amp;Elimina…</source>
         <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Stam&amp;pa il registro…</source>
+        <translation>&amp;Print the register…</translation>
     </message>
     <message>
         <source>Nessun incontro di gruppo per questa famiglia.
@@ -2699,6 +2707,10 @@ It is encrypted for the office: take it there or send it as an attachment.</tran
     <message>
         <source>&amp;Elimina…</source>
         <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Stam&amp;pa la scheda…</source>
+        <translation>&amp;Print the sheet…</translation>
     </message>
     <message>
         <source>Nessuna visita registrata.

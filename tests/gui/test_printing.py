@@ -107,6 +107,19 @@ def test_every_sheet_is_printed_from_the_menu_and_opened(
     blank = _print(window, ui.actionPrintBlankTriangle, answers, qtbot)
     assert "Salute e crescita" in _text(blank)
 
+    # the same sheets from the "Stampa…" button of their tab, for the record chosen there
+    newest = max(case.visits, key=lambda visit: visit.date)
+    visits.select_id(newest.id)
+    with qtbot.waitSignal(window.printer.printed, timeout=30_000):
+        visits.ui.printButton.click()
+    assert long_date(newest.date) in _text(answers.opened[-1])
+    assessments = ui.caseFile.ui.assessmentsTabWidget
+    with qtbot.waitSignal(window.printer.printed, timeout=30_000):
+        assessments.ui.printButton.click()
+    with qtbot.waitSignal(window.printer.printed, timeout=30_000):
+        ui.caseFile.ui.groupsTabWidget.ui.printButton.click()
+    assert ui.caseFile.ui.microProjectTabWidget.ui.printButton.isHidden()  # no sheet of its own
+
     written = [sheet, triangle, register, report, blank]
     assert len(set(written)) == 5 and all(path.parent == tmp_path for path in written)
     for offered in answers.offered:  # names say the kind and the code or the date, never a name

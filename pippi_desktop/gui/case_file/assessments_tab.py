@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -27,6 +27,7 @@ TIME_ORDER = {"T0": 0, "T1": 1, "T2": 2}
 
 class AssessmentsTab(CaseFileTab):
     kinds = ("assessment", "assessment_entry", "person", "microproject_item", "catalogue")
+    print_requested = Signal()  # "Stampa il triangolo…": the main window prints the chosen one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,7 @@ class AssessmentsTab(CaseFileTab):
         self.ui.newButton.clicked.connect(self.new_assessment)
         self.ui.editButton.clicked.connect(lambda: self.edit_selected())
         self.ui.deleteButton.clicked.connect(self.delete_selected)
+        self.ui.printButton.clicked.connect(self.print_requested)
         self.ui.triangle.subdimension_clicked.connect(self.open_subdimension)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
@@ -112,6 +114,7 @@ class AssessmentsTab(CaseFileTab):
         chosen = self.selected()
         self.ui.editButton.setEnabled(chosen is not None)
         self.ui.deleteButton.setEnabled(chosen is not None)
+        self.ui.printButton.setEnabled(chosen is not None)
         self.ui.newButton.setEnabled(self.data is not None)
         self.ui.triangleHint.setVisible(chosen is not None)
         if chosen is None or self.data is None:
@@ -179,6 +182,7 @@ class AssessmentsTab(CaseFileTab):
         ui.newButton.setText(self.tr("&Nuova valutazione…"))
         ui.editButton.setText(self.tr("&Modifica…"))
         ui.deleteButton.setText(self.tr("&Elimina…"))
+        ui.printButton.setText(self.tr("Stam&pa il triangolo…"))
         ui.listEmptyLabel.setText(
             self.tr(
                 "Nessuna valutazione registrata.\nPremi «Nuova valutazione» per compilare il "

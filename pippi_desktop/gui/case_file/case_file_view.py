@@ -42,6 +42,7 @@ class _Latest:
 class CaseFileView(QWidget):
     closed = Signal()  # the family is gone (deleted) or the workspace locked
     loaded = Signal()
+    print_requested = Signal(str)  # "visit", "assessment" or "attendance": the chosen one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +56,12 @@ class CaseFileView(QWidget):
         self._latest = _Latest()
         self.ui.editFamilyButton.clicked.connect(self.edit_family)
         self.ui.deleteFamilyButton.clicked.connect(self.delete_family)
+        ui = self.ui
+        ui.visitsTabWidget.print_requested.connect(lambda: self.print_requested.emit("visit"))
+        ui.groupsTabWidget.print_requested.connect(lambda: self.print_requested.emit("attendance"))
+        ui.assessmentsTabWidget.print_requested.connect(
+            lambda: self.print_requested.emit("assessment")
+        )
 
     @property
     def tabs(self) -> list[CaseFileTab]:

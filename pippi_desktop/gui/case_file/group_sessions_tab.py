@@ -58,6 +58,7 @@ class GroupSessionsTab(RecordListTab[GroupParticipation]):
             "new": self.tr("&Nuovo incontro…"),
             "edit": self.tr("&Modifica…"),
             "delete": self.tr("&Elimina…"),
+            "print": self.tr("Stam&pa il registro…"),
             "empty": self.tr(
                 "Nessun incontro di gruppo per questa famiglia.\nPremi «Nuovo incontro» per "
                 "registrarne uno e segnare le presenze (anche di altre famiglie)."

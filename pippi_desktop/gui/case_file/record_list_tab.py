@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -23,6 +23,8 @@ R = TypeVar("R")
 
 
 class RecordListTab(CaseFileTab, Generic[R]):
+    print_requested = Signal()  # "Stampa…": the chosen record's sheet (the main window prints)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RecordListTab()
@@ -43,6 +45,7 @@ class RecordListTab(CaseFileTab, Generic[R]):
         self.ui.newButton.clicked.connect(self.new_record)
         self.ui.editButton.clicked.connect(self.edit_selected)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
+        self.ui.printButton.clicked.connect(self.print_requested)
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 2)
         self.ui.preview.setVisible(self.has_preview())
@@ -64,7 +67,8 @@ class RecordListTab(CaseFileTab, Generic[R]):
         return str(record.id)  # type: ignore[attr-defined]
 
     def texts(self) -> dict[str, str]:
-        """ "new", "edit", "delete" button texts and the "empty" state."""
+        """ "new", "edit", "delete" (and "print", when the record has a sheet) button texts,
+        the "empty" state."""
         raise NotImplementedError
 
     def has_preview(self) -> bool:
@@ -115,6 +119,7 @@ class RecordListTab(CaseFileTab, Generic[R]):
         self.ui.newButton.setEnabled(self.data is not None)
         self.ui.editButton.setEnabled(has)
         self.ui.deleteButton.setEnabled(has)
+        self.ui.printButton.setEnabled(has)
         if self.has_preview():
             self.ui.preview.setHtml(self.preview_html(record) if record is not None else "")
             self.ui.preview.setVisible(self.model.rowCount() != 0)
@@ -139,6 +144,8 @@ class RecordListTab(CaseFileTab, Generic[R]):
         self.ui.newButton.setText(texts["new"])
         self.ui.editButton.setText(texts["edit"])
         self.ui.deleteButton.setText(texts["delete"])
+        self.ui.printButton.setText(texts.get("print", ""))
+        self.ui.printButton.setVisible("print" in texts)
         self.ui.listEmptyLabel.setText(texts["empty"])
         self.ui.table.setAccessibleName(texts["table"])
         self.ui.preview.setAccessibleName(texts["preview"])

@@ -58,6 +58,7 @@ class VisitsTab(RecordListTab[HomeVisit]):
             "new": self.tr("&Nuova visita…"),
             "edit": self.tr("&Modifica…"),
             "delete": self.tr("&Elimina…"),
+            "print": self.tr("Stam&pa la scheda…"),
             "empty": self.tr(
                 "Nessuna visita registrata.\nPremi «Nuova visita» per registrare la prima: "
                 "data, presenti, attività e note."
