@@ -414,10 +414,10 @@ def _run_conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
     for conflict in conflicts:
         kind = ctx.t(*KIND_LABELS.get(conflict.kind, (conflict.kind, conflict.kind)))
         field = conflict.field or ""
-        label = FIELD_LABELS.get(field, (field, field))
+        label = FIELD_LABELS[field].translated(ctx.lang) if field in FIELD_LABELS else field
         print(
             f"{conflict.family_code or '—'}  {kind}  {conflict.record_type} "
-            f"{conflict.record_id}  «{ctx.t(*label)}»",
+            f"{conflict.record_id}  «{label}»",
             file=ctx.stdout,
         )
         if conflict.kind == "duplicate_code":

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pippi_desktop.domain.errors import InvalidFile
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, Lang, Message
 from pippi_desktop.domain.text import LocalText
 
 FORMAT = "pippi-desktop/triangle-catalogue"
@@ -116,75 +116,68 @@ class Catalogue:
 
 
 class _Problem(Exception):
-    def __init__(self, italian: str, english: str) -> None:
-        super().__init__(english)
-        self.pair = (italian, english)
+    def __init__(self, detail: Message) -> None:
+        super().__init__("catalogue")
+        self.detail = detail
 
 
-def _require(condition: bool, italian: str, english: str) -> None:
+def _require(condition: bool, detail: Message) -> None:
     if not condition:
-        raise _Problem(italian, english)
+        raise _Problem(detail)
 
 
-def _label(raw: Any, where_it: str, where_en: str) -> LocalText:
+def _label(raw: Any, where: Message) -> LocalText:
     try:
         label = LocalText.from_json(raw)
     except ValueError:
         raise _Problem(
-            f"manca un'etichetta italiana valida in {where_it}",
-            f"a valid Italian label is missing in {where_en}",
+            N_("manca un'etichetta italiana valida in {where}").bind(where=where)
         ) from None
     _require(
         len(label.it) <= 300 and len(label.en) <= 300,
-        f"etichetta troppo lunga in {where_it}",
-        f"label too long in {where_en}",
+        N_("etichetta troppo lunga in {where}").bind(where=where),
     )
     return label
 
 
 def _parse_scale(raw: Any) -> Scale:
-    _require(isinstance(raw, dict), "manca la scala di valutazione", "the rating scale is missing")
+    _require(isinstance(raw, dict), N_("manca la scala di valutazione"))
     minimum, maximum = raw.get("min"), raw.get("max")
     _require(
         isinstance(minimum, int) and isinstance(maximum, int) and 0 <= minimum < maximum <= 20,
-        "la scala deve avere un minimo e un massimo interi (da 0 a 20)",
-        "the scale needs whole-number min and max (0 to 20)",
+        N_("la scala deve avere un minimo e un massimo interi (da 0 a 20)"),
     )
     values = raw.get("values")
-    _require(isinstance(values, list), "la scala non elenca i valori", "the scale lists no values")
+    _require(isinstance(values, list), N_("la scala non elenca i valori"))
     parsed = []
     for item in values:
         _require(
             isinstance(item, dict) and isinstance(item.get("value"), int),
-            "un valore della scala non è un numero intero",
-            "a scale value is not a whole number",
+            N_("un valore della scala non è un numero intero"),
         )
         parsed.append(
             ScaleValue(
                 item["value"],
                 _label(
-                    item.get("label"),
-                    f"valore {item['value']} della scala",
-                    f"scale value {item['value']}",
+                    item.get("label"), N_("valore {value} della scala").bind(value=item["value"])
                 ),
             )
         )
     _require(
         sorted(v.value for v in parsed) == list(range(minimum, maximum + 1)),
-        f"la scala deve avere un'etichetta per ogni valore da {minimum} a {maximum}",
-        f"the scale needs one label for each value from {minimum} to {maximum}",
+        N_("la scala deve avere un'etichetta per ogni valore da {minimum} a {maximum}").bind(
+            minimum=minimum, maximum=maximum
+        ),
     )
     nv = raw.get("not_assessable")
     _require(
         isinstance(nv, dict) and isinstance(nv.get("code"), str),
-        "manca la voce «non valutabile» della scala",
-        "the scale's 'not assessable' entry is missing",
+        N_("manca la voce «non valutabile» della scala"),
     )
     scale_id = raw.get("id")
     _require(
         isinstance(scale_id, str) and bool(_ID.match(scale_id)),
-        "l'identificativo della scala non è valido",
-        "the scale id is not valid",
+        N_("l'identificativo della scala non è valido"),
     )
     return Scale(
         scale_id=scale_id,
@@ -192,35 +185,27 @@ def _parse_scale(raw: Any) -> Scale:
         maximum=maximum,
         values=tuple(sorted(parsed, key=lambda v: v.value)),
         not_assessable_code=nv["code"],
-        not_assessable_label=_label(nv.get("label"), "«non valutabile»", "'not assessable'"),
-        not_assessable_short=_label(
-            nv.get("short", nv.get("label")), "«non valutabile»", "'not assessable'"
-        ),
+        not_assessable_label=_label(nv.get("label"), N_("«non valutabile»")),
+        not_assessable_short=_label(nv.get("short", nv.get("label")), N_("«non valutabile»")),
     )
 
 
 def _parse_sides(raw: Any) -> tuple[Side, ...]:
     _require(
-        isinstance(raw, list) and len(raw) == 3,
-        "il triangolo deve avere esattamente tre lati",
-        "the triangle must have exactly three sides",
+        isinstance(raw, list) and len(raw) == 3, N_("il triangolo deve avere esattamente tre lati")
     )
     sides, seen = [], set()
     for index, side in enumerate(raw, start=1):
-        _require(
-            isinstance(side, dict), f"il lato {index} non è valido", f"side {index} is not valid"
-        )
+        _require(isinstance(side, dict), N_("il lato {index} non è valido").bind(index=index))
         side_id = side.get("id")
         _require(
             isinstance(side_id, str) and bool(_ID.match(side_id)),
-            f"il lato {index} ha un identificativo non valido",
-            f"side {index} has an invalid id",
+            N_("il lato {index} ha un identificativo non valido").bind(index=index),
         )
         subs_raw = side.get("subdimensions")
         _require(
             isinstance(subs_raw, list) and 1 <= len(subs_raw) <= 30,
-            f"il lato «{side_id}» deve avere da 1 a 30 sottodimensioni",
-            f"side '{side_id}' needs 1 to 30 sub-dimensions",
+            N_("il lato «{side}» deve avere da 1 a 30 sottodimensioni").bind(side=side_id),
         )
         subs = []
         for sub in subs_raw:
@@ -231,114 +216,95 @@ def _parse_sides(raw: Any) -> tuple[Side, ...]:
             )
             _require(
                 bool(_ID.match(sub_id)),
-                f"una sottodimensione del lato «{side_id}» ha un identificativo non valido",
-                f"a sub-dimension of side '{side_id}' has an invalid id",
+                N_("una sottodimensione del lato «{side}» ha un identificativo non valido").bind(
+                    side=side_id
+                ),
             )
             _require(
                 sub_id not in seen,
-                f"la sottodimensione «{sub_id}» compare due volte",
-                f"sub-dimension '{sub_id}' appears twice",
+                N_("la sottodimensione «{sub}» compare due volte").bind(sub=sub_id),
             )
             seen.add(sub_id)
             subs.append(
                 Subdimension(
-                    sub_id, side_id, _label(sub.get("label"), f"«{sub_id}»", f"'{sub_id}'")
+                    sub_id, side_id, _label(sub.get("label"), N_("«{sub}»").bind(sub=sub_id))
                 )
             )
         sides.append(
             Side(
                 side_id=side_id,
                 title=_label(
-                    side.get("title"),
-                    f"il titolo del lato «{side_id}»",
-                    f"the title of side '{side_id}'",
+                    side.get("title"), N_("il titolo del lato «{side}»").bind(side=side_id)
                 ),
                 question=_label(
                     side.get("question", side.get("title")),
-                    f"la domanda del lato «{side_id}»",
-                    f"the question of side '{side_id}'",
+                    N_("la domanda del lato «{side}»").bind(side=side_id),
                 ),
                 subdimensions=tuple(subs),
             )
         )
-    _require(
-        len({s.side_id for s in sides}) == 3,
-        "due lati hanno lo stesso identificativo",
-        "two sides have the same id",
-    )
+    _require(len({s.side_id for s in sides}) == 3, N_("due lati hanno lo stesso identificativo"))
     return tuple(sides)
 
 
 def parse_catalogue(raw: Any) -> Catalogue:
     """Validate a parsed JSON value; `InvalidFile('catalogue', detail=…)` names the problem."""
     try:
-        _require(
-            isinstance(raw, dict),
-            "il file non contiene un oggetto JSON",
-            "the file holds no JSON object",
-        )
+        _require(isinstance(raw, dict), N_("il file non contiene un oggetto JSON"))
         _require(
             raw.get("format") == FORMAT,
-            f"il campo «format» deve essere «{FORMAT}»",
-            f"the 'format' field must be '{FORMAT}'",
+            N_("il campo «format» deve essere «{format}»").bind(format=FORMAT),
         )
         _require(
-            raw.get("format_version") == FORMAT_VERSION,
-            "versione del formato non supportata",
-            "unsupported format version",
+            raw.get("format_version") == FORMAT_VERSION, N_("versione del formato non supportata")
         )
         catalogue_id, version = raw.get("id"), raw.get("version")
         _require(
             isinstance(catalogue_id, str) and bool(_ID.match(catalogue_id)),
-            "l'identificativo del catalogo non è valido",
-            "the catalogue id is not valid",
+            N_("l'identificativo del catalogo non è valido"),
         )
         _require(
             isinstance(version, str) and bool(_VERSION.match(version)),
-            "la versione del catalogo non è valida (es. «2026.2»)",
-            "the catalogue version is not valid (e.g. '2026.2')",
+            N_("la versione del catalogo non è valida (es. «2026.2»)"),
         )
         texts_raw = raw.get("texts")
-        _require(
-            isinstance(texts_raw, list),
-            "manca l'elenco dei testi per sottodimensione",
-            "the list of texts per sub-dimension is missing",
-        )
+        _require(isinstance(texts_raw, list), N_("manca l'elenco dei testi per sottodimensione"))
         texts = []
         for item in texts_raw:
             text_id = item.get("id") if isinstance(item, dict) else None
             _require(
                 text_id in TEXT_IDS,
-                f"testo sconosciuto «{text_id}» (ammessi: {', '.join(TEXT_IDS)})",
-                f"unknown text '{text_id}' (allowed: {', '.join(TEXT_IDS)})",
+                N_("testo sconosciuto «{text}» (ammessi: {allowed})").bind(
+                    text=text_id, allowed=", ".join(TEXT_IDS)
+                ),
             )
             texts.append(
                 (
                     str(text_id),
-                    _label(item.get("label"), f"il testo «{text_id}»", f"text '{text_id}'"),
+                    _label(item.get("label"), N_("il testo «{text}»").bind(text=text_id)),
                 )
             )
         return Catalogue(
             catalogue_id=catalogue_id,
             version=version,
-            title=_label(raw.get("title"), "il titolo", "the title"),
+            title=_label(raw.get("title"), N_("il titolo")),
             scale=_parse_scale(raw.get("scale")),
             texts=tuple(texts),
             sides=_parse_sides(raw.get("sides")),
             raw=json.dumps(raw, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         )
     except _Problem as problem:
-        raise InvalidFile("catalogue", detail=problem.pair) from None
+        raise InvalidFile("catalogue", detail=problem.detail) from None
 
 
 def parse_catalogue_bytes(data: bytes) -> Catalogue:
     if len(data) > MAX_BYTES:
-        raise InvalidFile("catalogue", detail=("il file è troppo grande", "the file is too large"))
+        raise InvalidFile("catalogue", detail=N_("il file è troppo grande"))
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise InvalidFile(
             "catalogue",
-            detail=("il file non è JSON valido (UTF-8)", "the file is not valid JSON (UTF-8)"),
+            detail=N_("il file non è JSON valido (UTF-8)"),
         ) from None
     return parse_catalogue(raw)

@@ -1,7 +1,9 @@
-"""Every error a user can meet, typed, each with its one sentence in Italian and English.
+"""Every error a user can meet, typed, each with its one sentence.
 
-This is the one place where error texts live. The command line prints `error.message(lang)`
-and exits with `error.exit_code`; the GUI shows the same sentence in a dialog. `str(error)`
+This is the one place where error texts live, written in Italian and marked with `N_()`: the
+translations are in the gettext catalogues (`domain/i18n.py`). The command line prints
+`error.message(lang)` and exits with `error.exit_code`; the GUI shows the same sentence in a
+dialog. `str(error)`
 is the stable code only, so an exception that reaches a log never carries personal data:
 parameters are codes, counts, versions and field names, never values typed by a user.
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, NC_, Lang, Message
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -22,7 +24,8 @@ EXIT_CREDENTIALS = 3
 EXIT_REJECTED = 4
 EXIT_WORKSPACE = 5
 
-Param = str | int | tuple[str, str]  # a (italian, english) pair is shown in the right language
+# A `Message` (marked with N_) is shown translated; a key of FIELD_LABELS as its label.
+Param = str | int | Message
 
 
 class PippiError(Exception):
@@ -30,10 +33,9 @@ class PippiError(Exception):
 
     code: ClassVar[str] = "internal"
     exit_code: ClassVar[int] = EXIT_INTERNAL
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "Si è verificato un errore imprevisto. I dettagli sono nel registro dell'applicazione.",
-            "An unexpected error occurred. The details are in the application log.",
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_(
+            "Si è verificato un errore imprevisto. I dettagli sono nel registro dell'applicazione."
         )
     }
 
@@ -42,19 +44,18 @@ class PippiError(Exception):
         self.params = params
         super().__init__(self.code if not self.variant else f"{self.code}:{self.variant}")
 
-    def message(self, lang: Lang = Lang.IT) -> str:
-        italian, english = self.texts[self.variant]
-        template = english if lang is Lang.EN else italian
+    def message(self, lang: Lang | None = None) -> str:
+        """The sentence in `lang` (the current language when None)."""
+        template = self.texts[self.variant].translated(lang)
         params = {key: _localise_param(value, lang) for key, value in self.params.items()}
         return template.format(**params)
 
 
-def _localise_param(value: Param, lang: Lang) -> str | int:
-    if isinstance(value, tuple):
-        return value[1] if lang is Lang.EN else value[0]
+def _localise_param(value: Param, lang: Lang | None) -> str | int:
+    if isinstance(value, Message):
+        return value.translated(lang)
     if isinstance(value, str) and value in FIELD_LABELS:
-        italian, english = FIELD_LABELS[value]
-        return english if lang is Lang.EN else italian
+        return FIELD_LABELS[value].translated(lang)
     return value
 
 
@@ -66,11 +67,8 @@ class AppFileMissing(PippiError):
     """A file shipped with the application (a resource, a migration) is not where it belongs."""
 
     code = "app_file_missing"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "Manca un file dell'applicazione ({file}): reinstalla PIPPI Desktop.",
-            "A file of the application is missing ({file}): reinstall PIPPI Desktop.",
-        ),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Manca un file dell'applicazione ({file}): reinstalla PIPPI Desktop."),
     }
 
 
@@ -78,47 +76,36 @@ class SelfTestFailed(PippiError):
     """A step of `pippi-desktop self-test` did not pass (printed after the step's label)."""
 
     code = "self_test_failed"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "pdf": (
-            "Il PDF di prova non ha i caratteri DejaVu incorporati: reinstalla PIPPI Desktop.",
-            "The test PDF lacks the embedded DejaVu fonts: reinstall PIPPI Desktop.",
+    texts: ClassVar[dict[str, Message]] = {
+        "pdf": N_(
+            "Il PDF di prova non ha i caratteri DejaVu incorporati: reinstalla PIPPI Desktop."
         ),
-        "": (
+        "": N_(
             "Il controllo non è riuscito per un errore imprevisto; i dettagli sono nel registro "
-            "dell'applicazione.",
-            "The check failed with an unexpected error; the details are in the application log.",
+            "dell'applicazione."
         ),
-        "temp_folder": (
+        "temp_folder": N_(
             "Non riesco a creare o a scrivere la cartella temporanea: controlla lo spazio "
-            "libero e i permessi, oppure indicane un'altra con --temp-dir.",
-            "The temporary folder cannot be created or written: check the free space and the "
-            "permissions, or give another one with --temp-dir.",
+            "libero e i permessi, oppure indicane un'altra con --temp-dir."
         ),
-        "kdf_cost": (
+        "kdf_cost": N_(
             "La chiave non è stata protetta con il costo previsto (Argon2id {memory} MiB, "
-            "{passes} passaggi).",
-            "The key was not protected with the expected cost (Argon2id {memory} MiB, "
-            "{passes} passes).",
+            "{passes} passaggi)."
         ),
-        "schema": (
-            "Lo schema del database non è quello atteso (trovato {found}, atteso {expected}).",
-            "The database schema is not the expected one (found {found}, expected {expected}).",
+        "schema": N_(
+            "Lo schema del database non è quello atteso (trovato {found}, atteso {expected})."
         ),
-        "migrations": (
-            "Le migrazioni dello schema non si caricano tutte ({loaded} su {expected}).",
-            "Not all schema migrations can be loaded ({loaded} of {expected}).",
+        "migrations": N_(
+            "Le migrazioni dello schema non si caricano tutte ({loaded} su {expected})."
         ),
-        "record_mismatch": (
-            "Il dato scritto nell'area di lavoro non è stato riletto uguale dopo la riapertura.",
-            "The data written into the workspace did not read back the same after reopening.",
+        "record_mismatch": N_(
+            "Il dato scritto nell'area di lavoro non è stato riletto uguale dopo la riapertura."
         ),
-        "verify": (
-            "Il controllo d'integrità dell'area di lavoro ha trovato problemi ({checks}).",
-            "The workspace integrity check found problems ({checks}).",
+        "verify": N_(
+            "Il controllo d'integrità dell'area di lavoro ha trovato problemi ({checks})."
         ),
-        "bundle": (
-            "Il pacchetto di sincronizzazione di prova non ha fatto il giro completo ({detail}).",
-            "The test sync bundle did not make the round trip ({detail}).",
+        "bundle": N_(
+            "Il pacchetto di sincronizzazione di prova non ha fatto il giro completo ({detail})."
         ),
     }
 
@@ -129,29 +116,22 @@ class SelfTestFailed(PippiError):
 class UsageError(PippiError):
     code = "usage"
     exit_code = EXIT_USAGE
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": ("Comando non valido: {detail}", "Invalid command: {detail}"),
-        "no_passphrase": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Comando non valido: {detail}"),
+        "no_passphrase": N_(
             "Manca la passphrase. Indicala con --passphrase-file FILE (prima riga del file) "
-            "oppure con la variabile d'ambiente PIPPI_PASSPHRASE.",
-            "The passphrase is missing. Give it with --passphrase-file FILE (first line of the "
-            "file) or with the environment variable PIPPI_PASSPHRASE.",
+            "oppure con la variabile d'ambiente PIPPI_PASSPHRASE."
         ),
-        "no_new_passphrase": (
+        "no_new_passphrase": N_(
             "Manca la nuova passphrase. Indicala con --new-passphrase-file FILE (prima riga del "
-            "file) oppure con la variabile d'ambiente PIPPI_NEW_PASSPHRASE.",
-            "The new passphrase is missing. Give it with --new-passphrase-file FILE (first line "
-            "of the file) or with the environment variable PIPPI_NEW_PASSPHRASE.",
+            "file) oppure con la variabile d'ambiente PIPPI_NEW_PASSPHRASE."
         ),
-        "no_office_passphrase": (
+        "no_office_passphrase": N_(
             "Manca la passphrase dell'ufficio. Indicala con --office-passphrase-file FILE oppure "
-            "con la variabile d'ambiente PIPPI_OFFICE_PASSPHRASE.",
-            "The office passphrase is missing. Give it with --office-passphrase-file FILE or "
-            "with the environment variable PIPPI_OFFICE_PASSPHRASE.",
+            "con la variabile d'ambiente PIPPI_OFFICE_PASSPHRASE."
         ),
-        "unreadable_secret_file": (
-            "Non riesco a leggere il file indicato per la passphrase o il codice.",
-            "The file given for the passphrase or the code cannot be read.",
+        "unreadable_secret_file": N_(
+            "Non riesco a leggere il file indicato per la passphrase o il codice."
         ),
     }
 
@@ -162,30 +142,20 @@ class UsageError(PippiError):
 class WrongPassphrase(PippiError):
     code = "wrong_passphrase"
     exit_code = EXIT_CREDENTIALS
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "La passphrase non è corretta. Controlla le maiuscole e riprova.",
-            "The passphrase is not correct. Check upper and lower case and try again.",
-        ),
-        "office": (
-            "La passphrase dell'area di lavoro dell'ufficio non è corretta.",
-            "The passphrase of the office workspace is not correct.",
-        ),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("La passphrase non è corretta. Controlla le maiuscole e riprova."),
+        "office": N_("La passphrase dell'area di lavoro dell'ufficio non è corretta."),
     }
 
 
 class WrongRecoveryCode(PippiError):
     code = "wrong_recovery_code"
     exit_code = EXIT_CREDENTIALS
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "Il codice di recupero non è corretto per questa area di lavoro.",
-            "The recovery code is not correct for this workspace.",
-        ),
-        "mistyped": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Il codice di recupero non è corretto per questa area di lavoro."),
+        "mistyped": N_(
             "Il codice di recupero contiene un errore di battitura: ricontrolla i gruppi di "
-            "caratteri.",
-            "The recovery code contains a typing mistake: check the groups of characters again.",
+            "caratteri."
         ),
     }
 
@@ -195,12 +165,10 @@ class EscrowUnavailable(PippiError):
 
     code = "escrow_unavailable"
     exit_code = EXIT_CREDENTIALS
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_(
             "Questa area di lavoro non conserva una copia della chiave per questo ufficio: si "
-            "può aprire solo con la passphrase o con il codice di recupero.",
-            "This workspace keeps no copy of its key for this office: it opens only with the "
-            "passphrase or the recovery code.",
+            "può aprire solo con la passphrase o con il codice di recupero."
         ),
     }
 
@@ -213,40 +181,28 @@ class RejectedInput(PippiError):
 
     code = "rejected_input"
     exit_code = EXIT_REJECTED
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": ("I dati forniti non sono validi.", "The data given is not valid."),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("I dati forniti non sono validi."),
     }
 
 
 class WeakPassphrase(RejectedInput):
     code = "weak_passphrase"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "too_short": (
+    texts: ClassVar[dict[str, Message]] = {
+        "too_short": N_(
             "La passphrase è troppo corta: servono almeno {minimum} caratteri. Una frase di "
-            "alcune parole è facile da ricordare e difficile da indovinare.",
-            "The passphrase is too short: it needs at least {minimum} characters. A sentence of "
-            "a few words is easy to remember and hard to guess.",
+            "alcune parole è facile da ricordare e difficile da indovinare."
         ),
-        "common": (
+        "common": N_(
             "La passphrase è tra quelle usate più spesso e verrebbe indovinata subito: "
-            "scegline un'altra.",
-            "The passphrase is one of the most used ones and would be guessed at once: choose "
-            "another.",
+            "scegline un'altra."
         ),
-        "repetitive": (
+        "repetitive": N_(
             "La passphrase ripete sempre gli stessi caratteri o una sequenza da tastiera: "
-            "scegline una più varia.",
-            "The passphrase repeats the same characters or a keyboard sequence: choose a more "
-            "varied one.",
+            "scegline una più varia."
         ),
-        "mismatch": (
-            "Le due passphrase inserite non coincidono.",
-            "The two passphrases entered do not match.",
-        ),
-        "same_as_old": (
-            "La nuova passphrase è uguale a quella attuale.",
-            "The new passphrase is the same as the current one.",
-        ),
+        "mismatch": N_("Le due passphrase inserite non coincidono."),
+        "same_as_old": N_("La nuova passphrase è uguale a quella attuale."),
     }
 
 
@@ -254,92 +210,43 @@ class InvalidRecord(RejectedInput):
     """A record that breaks a rule; `field` names the field (a key of FIELD_LABELS)."""
 
     code = "invalid_record"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": ("Il campo «{field}» non è valido.", "The field “{field}” is not valid."),
-        "required": ("Il campo «{field}» è obbligatorio.", "The field “{field}” is required."),
-        "too_long": (
-            "Il campo «{field}» è troppo lungo (al massimo {maximum} caratteri).",
-            "The field “{field}” is too long (at most {maximum} characters).",
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Il campo «{field}» non è valido."),
+        "required": N_("Il campo «{field}» è obbligatorio."),
+        "too_long": N_("Il campo «{field}» è troppo lungo (al massimo {maximum} caratteri)."),
+        "future_date": N_("La data del campo «{field}» non può essere nel futuro."),
+        "bad_date": N_("La data del campo «{field}» non è valida (formato gg/mm/aaaa)."),
+        "implausible_date": N_("La data del campo «{field}» non è plausibile."),
+        "date_order": N_("La data del campo «{field}» viene prima della data di inizio."),
+        "not_in_list": N_("Il valore del campo «{field}» non è tra quelli previsti."),
+        "out_of_scale": N_(
+            "Il punteggio del campo «{field}» è fuori dalla scala ({minimum}–{maximum})."
         ),
-        "future_date": (
-            "La data del campo «{field}» non può essere nel futuro.",
-            "The date in “{field}” cannot be in the future.",
+        "out_of_range": N_(
+            "Il valore del campo «{field}» è fuori dall'intervallo ammesso ({minimum}–{maximum})."
         ),
-        "bad_date": (
-            "La data del campo «{field}» non è valida (formato gg/mm/aaaa).",
-            "The date in “{field}” is not valid (format dd/mm/yyyy).",
+        "not_in_family": N_(
+            "Il campo «{field}» indica una persona che non fa parte di questa famiglia."
         ),
-        "implausible_date": (
-            "La data del campo «{field}» non è plausibile.",
-            "The date in “{field}” is not plausible.",
+        "not_a_child": N_(
+            "Il campo «{field}» deve indicare un figlio o una figlia della famiglia."
         ),
-        "date_order": (
-            "La data del campo «{field}» viene prima della data di inizio.",
-            "The date in “{field}” comes before the start date.",
-        ),
-        "not_in_list": (
-            "Il valore del campo «{field}» non è tra quelli previsti.",
-            "The value of “{field}” is not one of the allowed values.",
-        ),
-        "out_of_scale": (
-            "Il punteggio del campo «{field}» è fuori dalla scala ({minimum}–{maximum}).",
-            "The score in “{field}” is outside the scale ({minimum}–{maximum}).",
-        ),
-        "out_of_range": (
-            "Il valore del campo «{field}» è fuori dall'intervallo ammesso ({minimum}–{maximum}).",
-            "The value of “{field}” is outside the allowed range ({minimum}–{maximum}).",
-        ),
-        "not_in_family": (
-            "Il campo «{field}» indica una persona che non fa parte di questa famiglia.",
-            "The field “{field}” names a person who is not part of this family.",
-        ),
-        "not_a_child": (
-            "Il campo «{field}» deve indicare un figlio o una figlia della famiglia.",
-            "The field “{field}” must name a child of the family.",
-        ),
-        "duplicate": (
-            "Il valore del campo «{field}» è già usato.",
-            "The value of “{field}” is already used.",
-        ),
-        "deleted": (
-            "Il record è stato eliminato e non si può più modificare.",
-            "The record has been deleted and can no longer be changed.",
-        ),
+        "duplicate": N_("Il valore del campo «{field}» è già usato."),
+        "deleted": N_("Il record è stato eliminato e non si può più modificare."),
     }
 
 
 class UnknownRecord(RejectedInput):
     code = "unknown_record"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": ("Il record indicato non esiste.", "The record given does not exist."),
-        "family": (
-            "Nessuna famiglia con il codice indicato in questa area di lavoro.",
-            "No family with the code given in this workspace.",
-        ),
-        "visit": (
-            "Nessuna visita con l'identificativo indicato per questa famiglia.",
-            "No visit with the id given for this family.",
-        ),
-        "assessment": (
-            "Nessuna valutazione con l'identificativo indicato per questa famiglia.",
-            "No assessment with the id given for this family.",
-        ),
-        "group_session": (
-            "Nessun incontro di gruppo con l'identificativo indicato.",
-            "No group session with the id given.",
-        ),
-        "device": (
-            "Nessun dispositivo registrato con l'identificativo indicato.",
-            "No registered device with the id given.",
-        ),
-        "no_visit": (
-            "Questa famiglia non ha ancora visite registrate.",
-            "This family has no recorded visits yet.",
-        ),
-        "no_assessment": (
-            "Questa famiglia non ha ancora valutazioni registrate.",
-            "This family has no recorded assessments yet.",
-        ),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Il record indicato non esiste."),
+        "family": N_("Nessuna famiglia con il codice indicato in questa area di lavoro."),
+        "visit": N_("Nessuna visita con l'identificativo indicato per questa famiglia."),
+        "assessment": N_("Nessuna valutazione con l'identificativo indicato per questa famiglia."),
+        "group_session": N_("Nessun incontro di gruppo con l'identificativo indicato."),
+        "device": N_("Nessun dispositivo registrato con l'identificativo indicato."),
+        "no_visit": N_("Questa famiglia non ha ancora visite registrate."),
+        "no_assessment": N_("Questa famiglia non ha ancora valutazioni registrate."),
     }
 
 
@@ -347,47 +254,27 @@ class InvalidFile(RejectedInput):
     """A file given to us (catalogue, card, backup) that we cannot accept."""
 
     code = "invalid_file"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": ("Il file indicato non è valido.", "The file given is not valid."),
-        "missing": ("Il file indicato non esiste.", "The file given does not exist."),
-        "unreadable": ("Il file indicato non si può leggere.", "The file given cannot be read."),
-        "not_a_backup": (
-            "Il file indicato non è un backup di PIPPI Desktop o è danneggiato.",
-            "The file given is not a PIPPI Desktop backup, or it is damaged.",
-        ),
-        "catalogue": (
-            "Il catalogo non è valido: {detail}",
-            "The catalogue is not valid: {detail}",
-        ),
-        "catalogue_version_exists": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Il file indicato non è valido."),
+        "missing": N_("Il file indicato non esiste."),
+        "unreadable": N_("Il file indicato non si può leggere."),
+        "not_a_backup": N_("Il file indicato non è un backup di PIPPI Desktop o è danneggiato."),
+        "catalogue": N_("Il catalogo non è valido: {detail}"),
+        "catalogue_version_exists": N_(
             "Questa versione del catalogo è già caricata con un contenuto diverso: aumenta il "
-            "numero di versione.",
-            "This catalogue version is already loaded with different content: raise the version "
-            "number.",
+            "numero di versione."
         ),
-        "card": (
-            "Il file indicato non è una scheda di PIPPI Desktop valida.",
-            "The file given is not a valid PIPPI Desktop card.",
+        "card": N_("Il file indicato non è una scheda di PIPPI Desktop valida."),
+        "output_exists": N_("Il file di destinazione esiste già: scegli un altro nome."),
+        "output_unwritable": N_("Non riesco a scrivere nella destinazione indicata."),
+        "office_card_expected": N_(
+            "Il file indicato è una scheda di dispositivo: qui serve la scheda dell'ufficio."
         ),
-        "output_exists": (
-            "Il file di destinazione esiste già: scegli un altro nome.",
-            "The output file already exists: choose another name.",
+        "device_card_expected": N_(
+            "Il file indicato è la scheda di un ufficio: qui serve la scheda di un dispositivo."
         ),
-        "output_unwritable": (
-            "Non riesco a scrivere nella destinazione indicata.",
-            "The destination given cannot be written.",
-        ),
-        "office_card_expected": (
-            "Il file indicato è una scheda di dispositivo: qui serve la scheda dell'ufficio.",
-            "The file given is a device card: the office card is needed here.",
-        ),
-        "device_card_expected": (
-            "Il file indicato è la scheda di un ufficio: qui serve la scheda di un dispositivo.",
-            "The file given is an office card: a device card is needed here.",
-        ),
-        "device_key_conflict": (
-            "Questo dispositivo è già registrato con chiavi diverse: la scheda non viene accettata.",
-            "This device is already registered with different keys: the card is not accepted.",
+        "device_key_conflict": N_(
+            "Questo dispositivo è già registrato con chiavi diverse: la scheda non viene accettata."
         ),
     }
 
@@ -396,12 +283,10 @@ class FingerprintMismatch(RejectedInput):
     """The fingerprint typed in does not match the card: nothing is trusted or registered."""
 
     code = "fingerprint_mismatch"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_(
             "L'impronta indicata non corrisponde a quella della scheda: la scheda non è stata "
-            "accettata e nulla è cambiato. Confronta di nuovo l'impronta di persona.",
-            "The fingerprint given does not match the card: the card was not accepted and "
-            "nothing changed. Compare the fingerprint again in person.",
+            "accettata e nulla è cambiato. Confronta di nuovo l'impronta di persona."
         ),
     }
 
@@ -410,68 +295,46 @@ class BundleRejected(RejectedInput):
     """A sync bundle refused by the import pipeline; the variant is the stable reason code."""
 
     code = "bundle_rejected"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "Il pacchetto è stato rifiutato: nulla è cambiato.",
-            "The bundle was refused: nothing changed.",
-        ),
-        "not_a_bundle": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Il pacchetto è stato rifiutato: nulla è cambiato."),
+        "not_a_bundle": N_(
             "Il file non è un pacchetto di PIPPI Desktop oppure è danneggiato (per esempio "
-            "copiato solo in parte): nulla è cambiato.",
-            "The file is not a PIPPI Desktop bundle, or it is damaged (for example only partly "
-            "copied): nothing changed.",
+            "copiato solo in parte): nulla è cambiato."
         ),
-        "too_large": (
+        "too_large": N_(
             "Il file è troppo grande per essere un pacchetto (al massimo {maximum} MiB): non è "
-            "stato aperto e nulla è cambiato.",
-            "The file is too large to be a bundle (at most {maximum} MiB): it was not opened and "
-            "nothing changed.",
+            "stato aperto e nulla è cambiato."
         ),
-        "unsupported_version": (
+        "unsupported_version": N_(
             "Il pacchetto è stato creato da una versione di PIPPI Desktop più recente o non "
-            "compatibile: aggiorna l'applicazione dell'ufficio. Nulla è cambiato.",
-            "The bundle was made by a newer or incompatible version of PIPPI Desktop: update the "
-            "office application. Nothing changed.",
+            "compatibile: aggiorna l'applicazione dell'ufficio. Nulla è cambiato."
         ),
-        "wrong_recipient": (
+        "wrong_recipient": N_(
             "Il pacchetto è destinato a un altro ufficio e non può essere importato qui: nulla è "
-            "cambiato.",
-            "The bundle is meant for another office and cannot be imported here: nothing changed.",
+            "cambiato."
         ),
-        "unknown_device": (
+        "unknown_device": N_(
             "Il pacchetto viene da un dispositivo non registrato: registra prima la sua scheda. "
-            "Nulla è cambiato.",
-            "The bundle comes from a device that is not registered: register its card first. "
-            "Nothing changed.",
+            "Nulla è cambiato."
         ),
-        "revoked_device": (
-            "Il pacchetto viene da un dispositivo revocato e non viene importato: nulla è "
-            "cambiato.",
-            "The bundle comes from a revoked device and is not imported: nothing changed.",
+        "revoked_device": N_(
+            "Il pacchetto viene da un dispositivo revocato e non viene importato: nulla è cambiato."
         ),
-        "bad_signature": (
+        "bad_signature": N_(
             "La firma del pacchetto non è valida: è stato alterato oppure non viene dal "
-            "dispositivo che dichiara. Nulla è cambiato.",
-            "The bundle's signature is not valid: it was altered or does not come from the "
-            "device it names. Nothing changed.",
+            "dispositivo che dichiara. Nulla è cambiato."
         ),
-        "digest_mismatch": (
+        "digest_mismatch": N_(
             "Il contenuto del pacchetto non corrisponde al suo indice firmato: è stato alterato. "
-            "Nulla è cambiato.",
-            "The bundle's content does not match its signed index: it was altered. Nothing "
-            "changed.",
+            "Nulla è cambiato."
         ),
-        "invalid_operation": (
-            "Il pacchetto contiene una modifica non valida, quindi non è stato importato nulla.",
-            "The bundle holds an invalid change, so nothing was imported.",
+        "invalid_operation": N_(
+            "Il pacchetto contiene una modifica non valida, quindi non è stato importato nulla."
         ),
-        "rollback_detected": (
+        "rollback_detected": N_(
             "Il dispositivo ha riusato numeri di pacchetto o di modifica già ricevuti con un "
             "contenuto diverso: probabilmente è stato riportato a una copia vecchia senza usare "
-            "il ripristino. Nulla è cambiato; contatta l'assistenza.",
-            "The device reused bundle or change numbers already received with different "
-            "content: it was probably put back to an old copy without using restore. Nothing "
-            "changed; contact support.",
+            "il ripristino. Nulla è cambiato; contatta l'assistenza."
         ),
     }
 
@@ -486,224 +349,186 @@ class BundleRejected(RejectedInput):
 class WorkspaceProblem(PippiError):
     code = "workspace_problem"
     exit_code = EXIT_WORKSPACE
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": ("L'area di lavoro non è utilizzabile.", "The workspace cannot be used."),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("L'area di lavoro non è utilizzabile."),
     }
 
 
 class WorkspaceNotFound(WorkspaceProblem):
     code = "workspace_not_found"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "L'area di lavoro indicata non esiste. Controlla il percorso.",
-            "The workspace given does not exist. Check the path.",
-        ),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("L'area di lavoro indicata non esiste. Controlla il percorso."),
     }
 
 
 class NotAWorkspace(WorkspaceProblem):
     code = "not_a_workspace"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "Il percorso indicato non è un'area di lavoro di PIPPI Desktop.",
-            "The path given is not a PIPPI Desktop workspace.",
-        ),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Il percorso indicato non è un'area di lavoro di PIPPI Desktop."),
     }
 
 
 class WorkspaceDamaged(WorkspaceProblem):
     code = "workspace_damaged"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "L'area di lavoro è danneggiata. Ripristinala da un backup.",
-            "The workspace is damaged. Restore it from a backup.",
-        ),
-        "keyslots": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("L'area di lavoro è danneggiata. Ripristinala da un backup."),
+        "keyslots": N_(
             "Il file delle chiavi dell'area di lavoro (keyslots.json) è danneggiato o è stato "
-            "modificato. Ripristinalo da un backup.",
-            "The workspace key file (keyslots.json) is damaged or was modified. Restore it from "
-            "a backup.",
+            "modificato. Ripristinalo da un backup."
         ),
-        "database": (
+        "database": N_(
             "Il database dell'area di lavoro (workspace.db) è danneggiato o manca. Ripristinalo "
-            "da un backup.",
-            "The workspace database (workspace.db) is damaged or missing. Restore it from a "
-            "backup.",
+            "da un backup."
         ),
-        "audit": (
-            "Il registro delle attività è stato alterato: una voce manca o è stata modificata.",
-            "The activity log has been tampered with: an entry is missing or was changed.",
+        "audit": N_(
+            "Il registro delle attività è stato alterato: una voce manca o è stata modificata."
         ),
     }
 
 
 class WorkspaceInUse(WorkspaceProblem):
     code = "workspace_in_use"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_(
             "L'area di lavoro è già aperta da un altro programma o da un'altra finestra. "
-            "Chiudila e riprova.",
-            "The workspace is already open in another program or window. Close it and try again.",
+            "Chiudila e riprova."
         ),
     }
 
 
 class SchemaTooNew(WorkspaceProblem):
     code = "schema_too_new"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_(
             "L'area di lavoro è stata creata da una versione più recente di PIPPI Desktop "
-            "(schema {found}, questa versione arriva a {supported}). Aggiorna l'applicazione.",
-            "The workspace was written by a newer version of PIPPI Desktop (schema {found}, "
-            "this version supports up to {supported}). Update the application.",
+            "(schema {found}, questa versione arriva a {supported}). Aggiorna l'applicazione."
         ),
     }
 
 
 class WorkspaceLocked(WorkspaceProblem):
     code = "workspace_locked"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "L'area di lavoro è bloccata. Sbloccala con la passphrase.",
-            "The workspace is locked. Unlock it with the passphrase.",
-        ),
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("L'area di lavoro è bloccata. Sbloccala con la passphrase."),
     }
 
 
 class TargetNotEmpty(WorkspaceProblem):
     code = "target_not_empty"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "La cartella indicata non è vuota: scegli una cartella nuova o vuota.",
-            "The folder given is not empty: choose a new or empty folder.",
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("La cartella indicata non è vuota: scegli una cartella nuova o vuota."),
+        "workspace": N_(
+            "Nella cartella indicata c'è già un'area di lavoro: scegli un'altra destinazione."
         ),
-        "workspace": (
-            "Nella cartella indicata c'è già un'area di lavoro: scegli un'altra destinazione.",
-            "The folder given already holds a workspace: choose another destination.",
-        ),
-        "parent_missing": (
-            "La cartella che dovrebbe contenere l'area di lavoro non esiste.",
-            "The folder that should contain the workspace does not exist.",
-        ),
+        "parent_missing": N_("La cartella che dovrebbe contenere l'area di lavoro non esiste."),
     }
 
 
 class SyncNotSetUp(WorkspaceProblem):
     code = "sync_not_set_up"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "": (
-            "La sincronizzazione non è ancora configurata in questa area di lavoro.",
-            "Synchronisation is not set up in this workspace yet.",
-        ),
-        "no_office": (
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("La sincronizzazione non è ancora configurata in questa area di lavoro."),
+        "no_office": N_(
             "Questa area di lavoro non ha ancora un ufficio di fiducia: importa prima la scheda "
-            "dell'ufficio (trust-office).",
-            "This workspace has no trusted office yet: import the office card first "
-            "(trust-office).",
+            "dell'ufficio (trust-office)."
         ),
     }
 
 
 class WrongRole(WorkspaceProblem):
     code = "wrong_role"
-    texts: ClassVar[dict[str, tuple[str, str]]] = {
-        "office_only": (
-            "Questa operazione si fa nell'area di lavoro dell'ufficio d'Ambito.",
-            "This operation is done in the Ambito office workspace.",
-        ),
-        "educator_only": (
-            "Questa operazione si fa nell'area di lavoro di un educatore.",
-            "This operation is done in an educator's workspace.",
-        ),
+    texts: ClassVar[dict[str, Message]] = {
+        "office_only": N_("Questa operazione si fa nell'area di lavoro dell'ufficio d'Ambito."),
+        "educator_only": N_("Questa operazione si fa nell'area di lavoro di un educatore."),
     }
 
 
 # Field names appear in messages by key; the key is what code and tests compare, the label is
 # what people read. Unknown keys are shown as they are.
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "passphrase": ("passphrase", "passphrase"),
-    "name": ("nome", "name"),
-    "role": ("ruolo", "role"),
+FIELD_LABELS: dict[str, Message] = {
+    "passphrase": N_("passphrase"),
+    "name": N_("nome"),
+    "role": N_("ruolo"),
     # the family
-    "family": ("famiglia", "family"),
-    "family_id": ("famiglia", "family"),
-    "code": ("codice famiglia", "family code"),
-    "stats_code": ("codice statistico", "statistics code"),
-    "implementation": ("implementazione", "implementation"),
-    "phase": ("fase del percorso", "pathway phase"),
-    "referral_date": ("data della segnalazione", "referral date"),
-    "referral_source": ("fonte della segnalazione", "referral source"),
-    "preassessment_outcome": ("esito dell'analisi preliminare", "pre-assessment outcome"),
-    "preassessment_notes": ("note dell'analisi preliminare", "pre-assessment notes"),
-    "start_date": ("data di inizio", "start date"),
-    "end_date": ("data di fine", "end date"),
-    "conclusion_date": ("data di conclusione", "closing date"),
-    "conclusion_variant": ("esito della conclusione", "closing outcome"),
-    "child_placed_out": ("allontanamento di un figlio", "child placed out of home"),
-    "conclusion_notes": ("note della conclusione", "closing notes"),
-    "notes": ("note", "notes"),
+    "family": N_("famiglia"),
+    "family_id": N_("famiglia"),
+    "code": N_("codice famiglia"),
+    "stats_code": N_("codice statistico"),
+    "implementation": N_("implementazione"),
+    "phase": N_("fase del percorso"),
+    "referral_date": N_("data della segnalazione"),
+    "referral_source": N_("fonte della segnalazione"),
+    "preassessment_outcome": N_("esito dell'analisi preliminare"),
+    "preassessment_notes": N_("note dell'analisi preliminare"),
+    "start_date": N_("data di inizio"),
+    "end_date": N_("data di fine"),
+    "conclusion_date": N_("data di conclusione"),
+    "conclusion_variant": N_("esito della conclusione"),
+    "child_placed_out": N_("allontanamento di un figlio"),
+    "conclusion_notes": N_("note della conclusione"),
+    "notes": N_("note"),
     # people and équipe
-    "person": ("persona", "person"),
-    "person_id": ("persona", "person"),
-    "given_name": ("nome", "given name"),
-    "family_name": ("cognome", "family name"),
-    "birth_date": ("data di nascita", "birth date"),
-    "sex": ("sesso", "sex"),
-    "school": ("scuola", "school"),
-    "school_class": ("classe", "class"),
-    "equipe_member": ("componente dell'équipe", "team member"),
-    "profession": ("professione", "profession"),
-    "organisation": ("ente", "organisation"),
-    "case_manager": ("responsabile del caso", "case manager"),
-    "kind": ("tipo", "kind"),
+    "person": N_("persona"),
+    "person_id": N_("persona"),
+    "given_name": NC_("given name", "nome"),
+    "family_name": N_("cognome"),
+    "birth_date": N_("data di nascita"),
+    "sex": N_("sesso"),
+    "school": N_("scuola"),
+    "school_class": N_("classe"),
+    "equipe_member": N_("componente dell'équipe"),
+    "profession": N_("professione"),
+    "organisation": N_("ente"),
+    "case_manager": N_("responsabile del caso"),
+    "kind": N_("tipo"),
     # visits and groups
-    "visit": ("visita", "visit"),
-    "date": ("data", "date"),
-    "start_time": ("ora di inizio", "start time"),
-    "duration_minutes": ("durata (minuti)", "duration (minutes)"),
-    "place": ("luogo", "place"),
-    "educator": ("educatore/educatrice", "educator"),
-    "present_people": ("presenti della famiglia", "family members present"),
-    "present_equipe": ("operatori presenti", "professionals present"),
-    "activities": ("attività svolte", "activities"),
-    "objectives": ("obiettivi lavorati", "objectives worked on"),
-    "next_date": ("data del prossimo appuntamento", "next appointment date"),
-    "next_time": ("ora del prossimo appuntamento", "next appointment time"),
-    "next_notes": ("note sul prossimo appuntamento", "next appointment notes"),
-    "group_session": ("incontro di gruppo", "group session"),
-    "session_id": ("incontro di gruppo", "group session"),
-    "topic": ("tema", "topic"),
-    "facilitators": ("conduttori", "facilitators"),
-    "status": ("presenza", "attendance"),
+    "visit": N_("visita"),
+    "date": N_("data"),
+    "start_time": N_("ora di inizio"),
+    "duration_minutes": N_("durata (minuti)"),
+    "place": N_("luogo"),
+    "educator": N_("educatore/educatrice"),
+    "present_people": N_("presenti della famiglia"),
+    "present_equipe": N_("operatori presenti"),
+    "activities": N_("attività svolte"),
+    "objectives": N_("obiettivi lavorati"),
+    "next_date": N_("data del prossimo appuntamento"),
+    "next_time": N_("ora del prossimo appuntamento"),
+    "next_notes": N_("note sul prossimo appuntamento"),
+    "group_session": N_("incontro di gruppo"),
+    "session_id": N_("incontro di gruppo"),
+    "topic": N_("tema"),
+    "facilitators": N_("conduttori"),
+    "status": N_("presenza"),
     # assessments and micro-projects
-    "assessment": ("valutazione", "assessment"),
-    "assessment_id": ("valutazione", "assessment"),
-    "child_id": ("bambino/a", "child"),
-    "time_point": ("momento della valutazione", "time point"),
-    "extra_label": ("nome del momento", "time point label"),
-    "participants_people": ("partecipanti della famiglia", "family participants"),
-    "participants_equipe": ("operatori partecipanti", "professionals taking part"),
-    "participants_other": ("altri partecipanti", "other participants"),
-    "catalogue_id": ("catalogo", "catalogue"),
-    "catalogue_version": ("versione del catalogo", "catalogue version"),
-    "version": ("versione", "version"),
-    "content": ("contenuto", "content"),
-    "digest": ("impronta", "digest"),
-    "subdimension": ("sottodimensione", "sub-dimension"),
-    "score": ("punteggio", "score"),
-    "not_assessable": ("non valutabile", "not assessable"),
-    "strengths": ("punti di forza", "strengths"),
-    "needs": ("bisogni e preoccupazioni", "needs and concerns"),
-    "child_words": ("le parole del bambino", "the child's words"),
-    "sources": ("fonti", "sources"),
-    "microproject_item": ("obiettivo della micro-progettazione", "micro-project objective"),
-    "objective": ("obiettivo", "objective"),
-    "expected_results": ("risultati attesi", "expected results"),
-    "actions": ("azioni", "actions"),
-    "responsible_people": ("responsabili della famiglia", "responsible family members"),
-    "responsible_equipe": ("responsabili dell'équipe", "responsible professionals"),
-    "responsible_other": ("altri responsabili", "other responsible people"),
-    "deadline": ("scadenza", "deadline"),
-    "verification_status": ("verifica", "verification"),
-    "verification_notes": ("note della verifica", "verification notes"),
+    "assessment": N_("valutazione"),
+    "assessment_id": N_("valutazione"),
+    "child_id": N_("bambino/a"),
+    "time_point": N_("momento della valutazione"),
+    "extra_label": N_("nome del momento"),
+    "participants_people": N_("partecipanti della famiglia"),
+    "participants_equipe": N_("operatori partecipanti"),
+    "participants_other": N_("altri partecipanti"),
+    "catalogue_id": N_("catalogo"),
+    "catalogue_version": N_("versione del catalogo"),
+    "version": N_("versione"),
+    "content": N_("contenuto"),
+    "digest": N_("impronta"),
+    "subdimension": N_("sottodimensione"),
+    "score": N_("punteggio"),
+    "not_assessable": N_("non valutabile"),
+    "strengths": N_("punti di forza"),
+    "needs": N_("bisogni e preoccupazioni"),
+    "child_words": N_("le parole del bambino"),
+    "sources": N_("fonti"),
+    "microproject_item": N_("obiettivo della micro-progettazione"),
+    "objective": N_("obiettivo"),
+    "expected_results": N_("risultati attesi"),
+    "actions": N_("azioni"),
+    "responsible_people": N_("responsabili della famiglia"),
+    "responsible_equipe": N_("responsabili dell'équipe"),
+    "responsible_other": N_("altri responsabili"),
+    "deadline": N_("scadenza"),
+    "verification_status": N_("verifica"),
+    "verification_notes": N_("note della verifica"),
 }

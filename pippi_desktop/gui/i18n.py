@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import Lang, set_language
 from pippi_desktop.resource_paths import resource
 
 QM_NAME = "pippi_desktop_{lang}.qm"
@@ -34,8 +34,8 @@ def _load_own(lang: Lang) -> QTranslator | None:
     if lang is Lang.IT:
         return None  # the source texts are Italian
     translator = QTranslator()
-    if not translator.load(QM_NAME.format(lang=lang.value), translations_dir()):
-        raise FileNotFoundError(QM_NAME.format(lang=lang.value))
+    if not translator.load(QM_NAME.format(lang=str(lang)), translations_dir()):
+        raise FileNotFoundError(QM_NAME.format(lang=str(lang)))
     return translator
 
 
@@ -43,7 +43,7 @@ def _load_qt(lang: Lang) -> QTranslator | None:
     """Qt's own texts (file dialogs, context menus of text fields) in the same language."""
     translator = QTranslator()
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{lang.value}", path):
+    if translator.load(f"qtbase_{lang!s}", path):
         return translator
     return None
 
@@ -68,3 +68,4 @@ def use_language(lang: Lang, *, extra: QTranslator | None = None) -> None:
         )
     )
     _current = lang
+    set_language(lang)

@@ -145,7 +145,7 @@ def save_screenshots(out_dir: str | Path, *, lang: Lang) -> int:
     def grab(widget: QWidget, name: str) -> None:
         widget.show()
         app.processEvents()
-        target = out / f"{name}-{lang.value}.png"
+        target = out / f"{name}-{lang!s}.png"
         widget.grab().save(str(target))
         saved.append(target)
 

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from pippi_desktop.domain.i18n import Lang, parse_lang
+from pippi_desktop.domain.i18n import Lang, available_languages, parse_lang
 from pippi_desktop.domain.unlock_backoff import UnlockFailures
 
 T = TypeVar("T")
@@ -69,7 +69,7 @@ def _int_between(low: int, high: int) -> Callable[[Any], int]:
 
 
 def _lang(raw: Any) -> Lang:
-    if str(raw) not in {lang.value for lang in Lang}:
+    if str(raw) not in available_languages():
         raise ValueError(raw)
     return parse_lang(str(raw))
 
@@ -92,7 +92,7 @@ class Settings:
     idle_lock_minutes = Option(
         "lock/idle_minutes", 5, _int_between(IDLE_LOCK_MIN_MINUTES, IDLE_LOCK_MAX_MINUTES)
     )
-    language = Option("ui/language", Lang.IT, _lang, lambda lang: lang.value)
+    language = Option("ui/language", Lang.IT, _lang, str)
     last_workspace = Option[Path | None](
         "workspace/last_path", None, _optional_path, lambda path: str(path) if path else ""
     )

@@ -252,7 +252,7 @@ def test_nothing_is_clipped(
     for lang in (Lang.IT, Lang.EN):
         extra = StretchingTranslator(_our_contexts()) if scale else None
         use_language(Lang.IT if scale else lang, extra=extra)
-        _walk(app, tmp_path, f"{lang.value}-{scale}", check)
+        _walk(app, tmp_path, f"{lang!s}-{scale}", check)
         if scale:
             break
     use_language(Lang.IT)
