@@ -52,7 +52,6 @@ def open_and_close_main_window(ctx: SelfTestContext) -> str:
     finally:
         controller.shutdown()
         settings.sync()  # written now, inside the folder the self-test removes; not at exit
-    return ctx.t(
-        "aperta e chiusa ({width}×{height}, Qt {platform})",
-        "opened and closed ({width}×{height}, Qt {platform})",
-    ).format(width=picture.width(), height=picture.height(), platform=app.platformName())
+    return ctx._("aperta e chiusa ({width}×{height}, Qt {platform})").format(
+        width=picture.width(), height=picture.height(), platform=app.platformName()
+    )
