@@ -11,7 +11,7 @@ label changed in a form, or in the spec, or translated differently, is caught.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -110,7 +110,7 @@ def label_mismatches(editor: RecordEditor, lang: Lang) -> list[str]:
 @pytest.fixture
 def loaded_editor(
     controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
-) -> Callable[[str], RecordEditor]:
+) -> Iterator[Callable[[str], RecordEditor]]:
     workspace = new_workspace("etichette")
     family = make_family(workspace)
     window = open_window(controller, workspace, qtbot)
@@ -123,7 +123,7 @@ def loaded_editor(
         qtbot.waitUntil(lambda: editor.is_loaded)
         return editor
 
-    yield load  # type: ignore[misc]
+    yield load
     for editor in opened:
         editor.close_for_lock()
         editor.deleteLater()
