@@ -12,8 +12,9 @@ from typing import Any
 from pippi_desktop.cli.app import CliContext, Command
 from pippi_desktop.cli.secrets_input import new_passphrase, office_passphrase
 from pippi_desktop.cli.workspace_access import add_passphrase_option, opened_workspace
-from pippi_desktop.domain.errors import EXIT_OK, EXIT_REJECTED, FIELD_LABELS, WrongPassphrase
+from pippi_desktop.domain.errors import EXIT_OK, EXIT_REJECTED, WrongPassphrase
 from pippi_desktop.domain.i18n import N_, _, ngettext
+from pippi_desktop.domain.record_types import field_label
 from pippi_desktop.services import bundle_export, bundle_import, conflict_service, trust_service
 from pippi_desktop.services.escrow_service import recover_with_escrow
 from pippi_desktop.services.workspace_service import (
@@ -369,7 +370,8 @@ def _run_conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
         known = KIND_LABELS.get(conflict.kind)
         kind = known.translated() if known is not None else conflict.kind
         field = conflict.field or ""
-        label = FIELD_LABELS[field].translated(ctx.lang) if field in FIELD_LABELS else field
+        named = field_label(conflict.record_type, field)
+        label = named.translated(ctx.lang) if named is not None else field
         print(
             f"{conflict.family_code or '—'}  {kind}  {conflict.record_type} "
             f"{conflict.record_id}  «{label}»",
