@@ -9,11 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TextIO
 
 from pippi_desktop.cli.parser import CommandParser, argparse_language
@@ -35,7 +33,8 @@ from pippi_desktop.domain.i18n import (
     set_language,
 )
 from pippi_desktop.resource_paths import missing_app_file
-from pippi_desktop.storage.log_files import LOGGER_NAME, attach_workspace_log
+from pippi_desktop.services.app_log import attach_application_log
+from pippi_desktop.storage.log_files import LOGGER_NAME
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -136,18 +135,8 @@ def build_parser(commands: Sequence[Command]) -> CommandParser:
 
 def attach_fallback_log() -> None:
     """Log to the user's state folder when no workspace log is attached."""
-    logger = logging.getLogger(LOGGER_NAME)
-    if logger.handlers:
-        return
-    base = os.environ.get("XDG_STATE_HOME") or (
-        os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
-    )
-    root = Path(base) if base else Path.home() / ".local" / "state"
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        attach_workspace_log(root / "pippi-desktop")
-    except OSError:
-        pass
+    if not logging.getLogger(LOGGER_NAME).handlers:
+        attach_application_log()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.domain.errors import BundleRejected
 from pippi_desktop.domain.i18n import N_, Lang
 from pippi_desktop.services.reference_data import vocabulary
@@ -292,8 +293,7 @@ class _Importer:
             family.conflicts += item.new_conflicts
         ids = [fid for fid in per_family if fid]
         codes: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in batched(ids, IDS_PER_QUERY):
             for family_id, code in connection.execute(
                 select(_FAMILIES.c.id, _FAMILIES.c.code).where(_FAMILIES.c.id.in_(chunk))
             ):

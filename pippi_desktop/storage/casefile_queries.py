@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text, update
 
+from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.domain.record_types import RecordSpec, spec_for
 from pippi_desktop.domain.records import FamilySummary
 from pippi_desktop.domain.text import search_key
@@ -151,12 +152,12 @@ def refresh_family_summaries(
     """Recompute the derived columns of these families (list counts and, with `names`, the
     search key and surnames, which only change with the family or its members)."""
     ids = sorted(set(family_ids))
-    for chunk_start in range(0, len(ids), 500):
-        _refresh_chunk(connection, ids[chunk_start : chunk_start + 500], child_roles, names)
+    for chunk in batched(ids, IDS_PER_QUERY):
+        _refresh_chunk(connection, chunk, child_roles, names)
 
 
 def _refresh_chunk(
-    connection: Connection, ids: list[str], child_roles: Sequence[str], with_names: bool
+    connection: Connection, ids: Sequence[str], child_roles: Sequence[str], with_names: bool
 ) -> None:
     counts = connection.execute(
         text(
@@ -170,7 +171,7 @@ def _refresh_chunk(
                   WHERE a.family_id = f.id AND NOT a.deleted)
             FROM families f WHERE f.id IN :ids"""
         ).bindparams(bindparam("child_roles", expanding=True), bindparam("ids", expanding=True)),
-        {"child_roles": list(child_roles) or [""], "ids": ids},
+        {"child_roles": list(child_roles) or [""], "ids": list(ids)},
     ).all()
     names: dict[str, list[tuple[str, str]]] = {}
     if with_names:

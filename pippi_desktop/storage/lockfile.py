@@ -1,71 +1,52 @@
 """An exclusive, process-wide lock on a workspace, released by the OS if the process dies.
 
-`flock` on POSIX, `msvcrt.locking` on Windows. A second process (or a second window of the
-same process) asking for the same workspace gets `WorkspaceInUse` at once, never a wait.
+The operating-system lock comes from `filelock` (`flock` on POSIX, `LockFileEx` on Windows),
+a library tested on Windows, macOS and Linux: no platform branch is written here. A second
+process (or a second window of the same process) asking for the same workspace gets
+`WorkspaceInUse` at once, never a wait.
+
+Options that matter for a workspace:
+
+- `blocking=False`: answer at once instead of waiting for the other program;
+- `preserve_lock_file=True`: the `lock` file stays in the folder (as before), and, above all,
+  filelock never falls back to its "soft" marker-file lock on a file system without `flock`:
+  a marker survives a crash and would lock the educator out of her own workspace;
+- `mode=0o600`: created owner-only, like every file of the workspace;
+- `thread_local=False`: the GUI takes the lock on one thread and may release it on another.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
-from typing import IO
+
+from filelock import FileLock, Timeout
 
 from pippi_desktop.domain.errors import WorkspaceInUse
-
-_HELD: set[str] = set()  # flock is per open file: guard against a second open in-process
+from pippi_desktop.storage.atomic import PRIVATE_FILE_MODE
 
 
 class WorkspaceLock:
     def __init__(self, path: Path) -> None:
-        self._path = path
-        self._handle: IO[bytes] | None = None
+        self._lock = FileLock(
+            path,
+            mode=PRIVATE_FILE_MODE,
+            blocking=False,
+            thread_local=False,
+            preserve_lock_file=True,
+        )
 
     @property
     def held(self) -> bool:
-        return self._handle is not None
+        return self._lock.is_locked
 
     def acquire(self) -> None:
-        key = str(self._path.resolve())
-        if key in _HELD:
+        if self._lock.is_locked:  # this object already holds it: a second open is refused too
             raise WorkspaceInUse()
-        fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-        handle = os.fdopen(fd, "r+b")
         try:
-            _lock_exclusive(handle)
-        except OSError:
-            handle.close()
+            self._lock.acquire()
+        except Timeout:  # held by another process, or another object in this one
             raise WorkspaceInUse() from None
-        self._handle = handle
-        _HELD.add(key)
 
     def release(self) -> None:
-        if self._handle is None:
-            return
-        try:
-            _unlock(self._handle)
-        finally:
-            self._handle.close()
-            self._handle = None
-            _HELD.discard(str(self._path.resolve()))
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
-    import msvcrt
-
-    def _lock_exclusive(handle: IO[bytes]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock(handle: IO[bytes]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock_exclusive(handle: IO[bytes]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(handle: IO[bytes]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        if self._lock.is_locked:
+            self._lock.release(force=True)
