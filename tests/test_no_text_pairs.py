@@ -43,10 +43,6 @@ ALLOWED = {
         "data, not code: picks the Italian or English label read from the catalogue and "
         "vocabulary JSON files under resources/"
     ),
-    ("pippi_desktop/domain/dates.py", ""): (
-        "month and weekday names: replaced by babel.dates (issue 12, point 6, branch deps); "
-        "remove this entry with that change"
-    ),
 }
 
 LANGUAGE_NAMES = {"it", "en", "lang", "language", "italian", "english"}
