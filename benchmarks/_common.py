@@ -172,6 +172,21 @@ def demo_workspace(root: Path, *, families: int, passphrase: str, name: str = "b
     return root
 
 
+def kdf_alone(root: Path, passphrase: str) -> Callable[[], float]:
+    """A sample of the KDF alone: Argon2id with the salt and parameters of `root`'s
+    passphrase slot, exactly what unlocking that workspace derives first."""
+    import base64
+
+    from pippi_desktop.storage import key_wrap
+    from pippi_desktop.storage import keyslots as ks
+
+    slots, _mac = ks.load(root / "keyslots.json")
+    slot = slots.of_kind(ks.PASSPHRASE)[0]
+    salt = base64.b64decode(slot.kdf["salt"])
+    params = ks.argon2_params(slot)
+    return timed(lambda: key_wrap.derive_passphrase_kek(passphrase, salt, params))
+
+
 def load_note() -> str:
     one, five, _ = os.getloadavg()
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"

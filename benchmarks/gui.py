@@ -52,6 +52,7 @@ from _common import (  # sets QT_QPA_PLATFORM=offscreen
     demo_workspace,
     display_for_children,
     interleaved,
+    kdf_alone,
     load_note,
     report,
     report_pairs,
@@ -168,16 +169,12 @@ def cold_start_benchmark(rounds: int) -> bool:
 
 def unlock_pair(root: Path, settings_file: Path, *, ours_first: bool) -> tuple[float, float]:
     """(ours, baseline) seconds, in one process with the unlock dialog painted and waiting."""
-    import base64
-
     from PySide6.QtWidgets import QMainWindow
 
     from pippi_desktop.gui.app import prepare_application
     from pippi_desktop.gui.controller import AppController
     from pippi_desktop.gui.main_window import DEFAULT_SIZE
     from pippi_desktop.gui.settings import Settings
-    from pippi_desktop.storage import key_wrap
-    from pippi_desktop.storage import keyslots as ks
 
     app = prepare_application()
     settings = Settings(settings_file)
@@ -189,10 +186,7 @@ def unlock_pair(root: Path, settings_file: Path, *, ours_first: bool) -> tuple[f
     assert dialog is not None
     shown = _PaintWatch(dialog)
     _wait(lambda: shown.painted_at > 0)
-    slots, _mac = ks.load(root / "keyslots.json")
-    slot = slots.of_kind(ks.PASSPHRASE)[0]
-    salt = base64.b64decode(slot.kdf["salt"])
-    params = ks.argon2_params(slot)
+    kdf = kdf_alone(root, PASSPHRASE)
 
     def bare_window() -> float:
         start = time.perf_counter()
@@ -206,9 +200,7 @@ def unlock_pair(root: Path, settings_file: Path, *, ours_first: bool) -> tuple[f
         return watch.painted_at - start
 
     def baseline() -> float:
-        start = time.perf_counter()
-        key_wrap.derive_passphrase_kek(PASSPHRASE, salt, params)
-        return time.perf_counter() - start + bare_window()
+        return kdf() + bare_window()
 
     def ours() -> float:
         arrived: list[float] = []

@@ -16,7 +16,6 @@ median over the pairs of (unlock − KDF) / KDF <= 0.20.
 from __future__ import annotations
 
 import argparse
-import base64
 import os
 import statistics
 import sys
@@ -25,14 +24,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import in_turns, load_note
+from _common import in_turns, kdf_alone, load_note
 
 for name in ("PIPPI_KDF_MEMORY_KIB", "PIPPI_KDF_ITERATIONS", "PIPPI_KDF_PARALLELISM"):
     os.environ.pop(name, None)
 
 from pippi_desktop.services.workspace_service import create_workspace, open_workspace  # noqa: E402
-from pippi_desktop.storage import key_wrap  # noqa: E402
-from pippi_desktop.storage import keyslots as ks  # noqa: E402
 
 PASSPHRASE = "misura il tempo di sblocco"
 
@@ -47,15 +44,9 @@ def main() -> int:
         create_workspace(
             path, role="educator", name="bench", passphrase=PASSPHRASE
         ).workspace.close()
-        slots, _mac = ks.load(path / "keyslots.json")
-        slot = slots.of_kind(ks.PASSPHRASE)[0]
-        salt = base64.b64decode(slot.kdf["salt"])
-        params = ks.argon2_params(slot)
-
-        def kdf() -> float:
-            start = time.perf_counter()
-            key_wrap.derive_passphrase_kek(PASSPHRASE, salt, params)
-            return time.perf_counter() - start
+        kdf = kdf_alone(path, PASSPHRASE)
+        with open_workspace(path, passphrase=PASSPHRASE) as workspace:
+            params = workspace.keyslots.passphrase_params()
 
         def unlock() -> float:
             start = time.perf_counter()
