@@ -2,7 +2,7 @@
 
 `cli/selftest_command.py` imports this module only when the step runs (the command line
 never imports Qt itself). It starts Qt on the offscreen platform, installs the translators of
-the self-test's language (so the built program proves its `.qm` files load), opens the main
+the self-test's language (so the built program proves its catalogues load), opens the main
 window through the application controller on the self-test's workspace, as after unlocking,
 and shuts everything down again. The controller takes the workspace over and closes it.
 """
@@ -13,6 +13,7 @@ import os
 from typing import TYPE_CHECKING
 
 from pippi_desktop.domain.errors import SelfTestFailed
+from pippi_desktop.domain.i18n import _
 
 if TYPE_CHECKING:
     from pippi_desktop.services.self_test import SelfTestContext
@@ -52,7 +53,6 @@ def open_and_close_main_window(ctx: SelfTestContext) -> str:
     finally:
         controller.shutdown()
         settings.sync()  # written now, inside the folder the self-test removes; not at exit
-    return ctx.t(
-        "aperta e chiusa ({width}×{height}, Qt {platform})",
-        "opened and closed ({width}×{height}, Qt {platform})",
-    ).format(width=picture.width(), height=picture.height(), platform=app.platformName())
+    return _("aperta e chiusa ({width}×{height}, Qt {platform})").format(
+        width=picture.width(), height=picture.height(), platform=app.platformName()
+    )
