@@ -7,7 +7,8 @@ looked up in the current language each time it is called. `use_language(lang)`:
 1. sets that language (`set_language`), for every `_()` from now on;
 2. installs Qt's own catalogue, `qtbase_<lang>.qm` from PySide6's translations folder, for
    the texts Qt draws itself (file dialogs, the context menus of text fields, message box
-   buttons, the calendar);
+   buttons, the calendar), and `QtTextsTranslator` for the few that catalogue lacks
+   (`qt_texts.py`);
 3. sets the default `QLocale` (the calendar's month and day names).
 
 Installing and removing translators makes Qt post a `LanguageChange` event to every window
@@ -21,6 +22,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pippi_desktop.domain.i18n import Lang, current_language, set_language
+from pippi_desktop.gui.qt_texts import QtTextsTranslator
 
 # The country whose conventions go with each language (the programme is Italian).
 _QT_LOCALES = {Lang.IT: "it_IT", Lang.EN: "en_GB"}
@@ -53,8 +55,8 @@ def use_language(lang: Lang) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    qt_translator = _load_qt(lang)
-    if qt_translator is not None:
-        app.installTranslator(qt_translator)
-        _installed.append(qt_translator)
+    for candidate in (_load_qt(lang), QtTextsTranslator()):
+        if candidate is not None:
+            app.installTranslator(candidate)
+            _installed.append(candidate)
     QLocale.setDefault(QLocale(_QT_LOCALES.get(lang, str(lang))))
