@@ -13,7 +13,6 @@ import os
 from typing import TYPE_CHECKING
 
 from pippi_desktop.domain.errors import SelfTestFailed
-from pippi_desktop.domain.i18n import _
 
 if TYPE_CHECKING:
     from pippi_desktop.services.self_test import SelfTestContext
@@ -53,6 +52,7 @@ def open_and_close_main_window(ctx: SelfTestContext) -> str:
     finally:
         controller.shutdown()
         settings.sync()  # written now, inside the folder the self-test removes; not at exit
-    return _("aperta e chiusa ({width}×{height}, Qt {platform})").format(
-        width=picture.width(), height=picture.height(), platform=app.platformName()
-    )
+    return ctx.t(
+        "aperta e chiusa ({width}×{height}, Qt {platform})",
+        "opened and closed ({width}×{height}, Qt {platform})",
+    ).format(width=picture.width(), height=picture.height(), platform=app.platformName())
