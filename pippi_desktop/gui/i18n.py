@@ -9,7 +9,7 @@ looked up in the current language each time it is called. `use_language(lang)`:
    the texts Qt draws itself (file dialogs, the context menus of text fields, message box
    buttons, the calendar), and `QtTextsTranslator` for the few that catalogue lacks
    (`qt_texts.py`);
-3. sets the default `QLocale` (the calendar's month and day names).
+3. sets the default `QLocale`, `<lang>_IT` (the calendar's month and day names).
 
 Installing and removing translators makes Qt post a `LanguageChange` event to every window
 (merged into one per widget); ours answer it by calling `retranslateUi` on their form and
@@ -23,9 +23,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pippi_desktop.domain.i18n import Lang, current_language, set_language
 from pippi_desktop.gui.qt_texts import QtTextsTranslator
-
-# The country whose conventions go with each language (the programme is Italian).
-_QT_LOCALES = {Lang.IT: "it_IT", Lang.EN: "en_GB"}
 
 _installed: list[QTranslator] = []
 
@@ -59,4 +56,6 @@ def use_language(lang: Lang) -> None:
         if candidate is not None:
             app.installTranslator(candidate)
             _installed.append(candidate)
-    QLocale.setDefault(QLocale(_QT_LOCALES.get(lang, str(lang))))
+    # The language's words with Italy's conventions (the programme runs in Italy): en_IT has
+    # the week start on Monday and dates as dd/MM/yyyy, like it_IT.
+    QLocale.setDefault(QLocale(QLocale(str(lang)).language(), QLocale.Country.Italy))
