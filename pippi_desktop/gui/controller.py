@@ -30,12 +30,13 @@ from pippi_desktop.gui.first_run import FirstRunWizard
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.idle_watcher import IdleWatcher
 from pippi_desktop.gui.main_window import MainWindow
-from pippi_desktop.gui.operations import DataChanges, TaskRunner
+from pippi_desktop.gui.operations import TaskRunner
 from pippi_desktop.gui.preferences_dialog import PreferencesDialog
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.unlock_dialog import OTHER_WORKSPACE, UnlockDialog
 from pippi_desktop.services import draft_service, workspace_probe
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
     from pippi_desktop.services.draft_service import Draft

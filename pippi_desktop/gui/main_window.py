@@ -19,12 +19,12 @@ from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.about_dialog import AboutDialog
 from pippi_desktop.gui.editors import EditorDialog, EditorHost
 from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.printing import Printer, PrintJob, attendance_job, family_job
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.sync.status_label import SyncStatusLabel
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.services.print_service import DocumentKind
 
 DEFAULT_SIZE = QSize(1280, 720)

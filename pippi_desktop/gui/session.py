@@ -20,7 +20,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.errors import WorkspaceLocked
-from pippi_desktop.gui.operations import DataChanges, Operation, TaskRunner
+from pippi_desktop.gui.operations import Operation, TaskRunner
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
     from pippi_desktop.services.workspace_service import Workspace

@@ -35,9 +35,10 @@ from pippi_desktop.domain.record_types import (
 )
 from pippi_desktop.domain.validation import ValidationContext, check_record, clean_values
 from pippi_desktop.services import catalogue_service
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.services.reference_data import vocabulary
 from pippi_desktop.storage import casefile_queries as queries
-from pippi_desktop.storage.changes import ChangeWriter, DataChanges, row_values
+from pippi_desktop.storage.changes import ChangeWriter, row_values
 from pippi_desktop.storage.workspace import Workspace
 
 NAMESPACE = uuid.UUID("0b9c2f3e-8a41-4d5c-b6e7-1f2a3b4c5d6e")
@@ -309,15 +310,23 @@ class UnitOfWork:
                 self.writer.delete(spec_for(child_kind), child["id"])
         return True
 
+    @property
+    def changes(self) -> DataChanges:
+        """What this unit of work changed so far."""
+        writer = self.writer
+        return DataChanges.of(
+            *writer.kinds, record_ids=writer.record_ids, family_ids=writer.family_ids
+        )
+
     def finish(self) -> DataChanges:
-        changes = self.writer.flush()
+        self.writer.flush()
         queries.refresh_family_summaries(
             self.connection,
-            changes.family_ids,
+            self.writer.family_ids,
             child_roles=self.vocabulary.child_roles(),
-            names=bool(changes.kinds & {"family", "person"}),
+            names=bool(self.writer.kinds & {"family", "person"}),
         )
-        return changes
+        return self.changes
 
 
 @contextmanager
@@ -347,13 +356,13 @@ def save_record(
             record_id = uow.create(kind, values)
         else:
             uow.update(kind, record_id, values)
-    return SaveResult(record_id, uow.writer.changes)
+    return SaveResult(record_id, uow.changes)
 
 
 def delete_record(workspace: Workspace, kind: str, record_id: str) -> DataChanges:
     with unit_of_work(workspace) as uow:
         uow.delete(kind, record_id)
-    return uow.writer.changes
+    return uow.changes
 
 
 def save_entries(
@@ -386,7 +395,7 @@ def save_assessment(
         else:
             uow.update("assessment", assessment_id, values)
         save_entries(uow, assessment_id, entries)
-    return SaveResult(assessment_id, uow.writer.changes)
+    return SaveResult(assessment_id, uow.changes)
 
 
 def set_attendance(

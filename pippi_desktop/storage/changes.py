@@ -22,7 +22,6 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -100,24 +99,6 @@ _INSERT_OPERATION = insert(OperationRow)
 _UPDATE_CLOCK = update(LocalClockRow).where(LocalClockRow.id == 1)
 
 
-@dataclass
-class DataChanges:
-    """What a unit of work changed, for views to refresh only what it touches (Anki's OpChanges)."""
-
-    kinds: set[str] = field(default_factory=set)
-    record_ids: set[str] = field(default_factory=set)
-    family_ids: set[str] = field(default_factory=set)
-
-    def note(self, kind: str, record_id: str, family_id: str | None) -> None:
-        self.kinds.add(kind)
-        self.record_ids.add(record_id)
-        if family_id:
-            self.family_ids.add(family_id)
-
-    def __bool__(self) -> bool:
-        return bool(self.kinds)
-
-
 def verify_own_operations(connection: Connection, device_id: str) -> list[str]:
     """Problems in this device's operations: counters must run 1..N with the clock at N."""
     counters = [
@@ -167,7 +148,11 @@ class ChangeWriter:
         self.device_id = device_id
         self.actor = actor
         self._now = now
-        self.changes = DataChanges()
+        # what this writer changed: the kinds, records and families (services turn it into
+        # their "what changed" value for the views)
+        self.kinds: set[str] = set()
+        self.record_ids: set[str] = set()
+        self.family_ids: set[str] = set()
         self._rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         # every row this transaction wrote or read, by table and id (None: known not to exist);
         # valid for the whole transaction because writes are serialised
@@ -238,7 +223,10 @@ class ChangeWriter:
             }
         )
         self._audit.append(AuditEvent(action, spec.kind, record_id, tuple(changes)))
-        self.changes.note(spec.kind, record_id, family_id)
+        self.kinds.add(spec.kind)
+        self.record_ids.add(record_id)
+        if family_id:
+            self.family_ids.add(family_id)
 
     @staticmethod
     def _family_of(spec: RecordSpec, record_id: str, values: Mapping[str, Any]) -> str | None:
@@ -371,7 +359,7 @@ class ChangeWriter:
                 self.connection.execute(_insert_into(table_name), rows)
         self._rows.clear()
 
-    def flush(self) -> DataChanges:
+    def flush(self) -> None:
         """Write everything buffered: rows, operations, audit entries and the clock."""
         self.flush_rows()
         if self._ops:
@@ -412,7 +400,6 @@ class ChangeWriter:
                     audit_hash=self._audit_head[1],
                 )
             )
-        return self.changes
 
     def observe_lamport(self, value: int) -> None:
         """Move the Lamport clock past a version seen elsewhere (used by sync on import)."""

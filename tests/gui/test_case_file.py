@@ -13,9 +13,9 @@ from sqlalchemy import text
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.editors.person_editor import PersonEditor
 from pippi_desktop.gui.main_window import MainWindow
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.storage.workspace import Workspace
 from tests.gui.casefile_fixtures import SampleFamily, make_family, open_family, open_window
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.idle_watcher import IdleWatcher
-from pippi_desktop.gui.operations import DataChanges
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.storage.drafts import DRAFTS_DIR
 from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE

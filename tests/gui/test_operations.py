@@ -18,8 +18,9 @@ from pippi_desktop.domain.errors import (
 )
 from pippi_desktop.domain.i18n import Lang
 from pippi_desktop.gui.i18n import use_language
-from pippi_desktop.gui.operations import DataChanges, Operation, TaskRunner
+from pippi_desktop.gui.operations import Operation, TaskRunner
 from pippi_desktop.gui.session import WorkspaceSession
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.storage.workspace import Workspace
 
 

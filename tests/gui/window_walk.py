@@ -44,8 +44,8 @@ from pippi_desktop.gui.first_run.pages import (
 from pippi_desktop.gui.first_run.wizard import FirstRunWizard
 from pippi_desktop.gui.i18n import current_lang
 from pippi_desktop.gui.main_window import MainWindow
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.unlock_dialog import UnlockDialog
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.storage.workspace import Workspace
 from tests.gui.casefile_fixtures import make_family
 from tests.gui.note_editor import NoteEditor

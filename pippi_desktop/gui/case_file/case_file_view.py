@@ -22,9 +22,9 @@ from pippi_desktop.gui.editors.base import EditorDialog
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_case_file_view import Ui_CaseFileView
 from pippi_desktop.gui.labels import term
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile, delete_record, load_case_file
 from pippi_desktop.gui.session import WorkspaceSession
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
     from pippi_desktop.services.workspace_service import Workspace

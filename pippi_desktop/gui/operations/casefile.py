@@ -2,7 +2,7 @@
 
 Each function takes the open workspace first, calls the services and returns plain values;
 none touches a widget. Writes return the service's `SaveResult` or its "what changed" value,
-which the caller turns into `DataChanges.from_service(...)` for `session.write(changes=…)`.
+which is what `session.write(changes=…)` announces.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.domain.errors import UnknownRecord
 from pippi_desktop.domain.records import CaseFile, GroupSession, Person
-from pippi_desktop.gui.operations.changes import DataChanges
 from pippi_desktop.services import casefile_service, casefile_view, catalogue_service
 from pippi_desktop.services.casefile_service import SaveResult
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
     from pippi_desktop.services.workspace_service import Workspace
@@ -52,7 +52,7 @@ def load_case_file(ws: Workspace, family_id: str) -> LoadedCaseFile:
 
 
 def changes_of(result: SaveResult) -> DataChanges:
-    return DataChanges.from_service(result.changes)
+    return result.changes
 
 
 # --- writes ---------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ def save_family(
             record_id = uow.create("family", values)
         else:
             uow.update("family", record_id, values, phase_date=phase_date)
-    return SaveResult(record_id, uow.writer.changes)
+    return SaveResult(record_id, uow.changes)
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def save_group_session(
             _delete_if_present(
                 uow, "attendance", casefile_service.attendance_id(session_id, person_id)
             )
-    return SaveResult(session_id, uow.writer.changes)
+    return SaveResult(session_id, uow.changes)
 
 
 def _delete_if_present(uow: casefile_service.UnitOfWork, kind: str, record_id: str) -> None:
@@ -111,7 +111,7 @@ def _delete_if_present(uow: casefile_service.UnitOfWork, kind: str, record_id: s
 
 
 def delete_record(ws: Workspace, kind: str, record_id: str) -> DataChanges:
-    return DataChanges.from_service(casefile_service.delete_record(ws, kind, record_id))
+    return casefile_service.delete_record(ws, kind, record_id)
 
 
 def save_assessment(

@@ -20,10 +20,10 @@ from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_card_dialog import Ui_SyncCardDialog
 from pippi_desktop.gui.forms.ui_sync_check_card_dialog import Ui_SyncCheckCardDialog
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.sync.common import FittedDialog, show_fingerprint
 from pippi_desktop.services import trust_service
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.services.trust_service import DEVICE, OFFICE, Card
 
 if TYPE_CHECKING:
