@@ -23,6 +23,7 @@ os.environ.setdefault("PIPPI_KDF_ITERATIONS", "1")
 
 from sqlalchemy import text
 
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import create_workspace
 from tests.soak.crash_checks import kill_during_change_passphrase, kill_during_writes
 
@@ -39,7 +40,7 @@ def main() -> int:
         created = create_workspace(
             Path(tmp) / "soak.pippiws", role="educator", name="soak", passphrase=A
         )
-        with created.workspace as workspace, workspace.write() as connection:
+        with created.workspace as workspace, store_of(workspace).write() as connection:
             connection.execute(text("INSERT INTO workspace_meta VALUES ('canary', 'ok')"))
         path, code = Path(tmp) / "soak.pippiws", created.recovery_code
         start = time.perf_counter()

@@ -33,8 +33,7 @@ from pippi_desktop.domain.i18n import (
     set_language,
 )
 from pippi_desktop.resource_paths import missing_app_file
-from pippi_desktop.services.app_log import attach_application_log
-from pippi_desktop.storage.log_files import LOGGER_NAME
+from pippi_desktop.services.app_log import attach_fallback_log
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -131,12 +130,6 @@ def build_parser(commands: Sequence[Command]) -> CommandParser:
         command.configure(sub)
         sub.set_defaults(_run=command.run)
     return parser
-
-
-def attach_fallback_log() -> None:
-    """Log to the user's state folder when no workspace log is attached."""
-    if not logging.getLogger(LOGGER_NAME).handlers:
-        attach_application_log()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -23,10 +23,10 @@ from pippi_desktop.gui.widgets.fit import fit_to_contents, grow_to_contents
 from pippi_desktop.services import workspace_service
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
-def recover_and_open(path: Path, code: str, new_passphrase: str) -> Workspace:
+def recover_and_open(path: Path, code: str, new_passphrase: str) -> OpenWorkspace:
     workspace_service.recover_with_code(path, code, new_passphrase)
     return workspace_service.open_workspace(path, passphrase=new_passphrase)
 
@@ -38,7 +38,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.session = session
-        self.workspace: Workspace | None = None
+        self.workspace: OpenWorkspace | None = None
         self._busy = False
         self.ui = Ui_RecoveryDialog()
         self.ui.setupUi(self)
@@ -66,7 +66,7 @@ class RecoveryDialog(QDialog):
             self._set_busy
         ).success(self._recovered).failure(self._failed).run()
 
-    def _recovered(self, workspace: Workspace) -> None:
+    def _recovered(self, workspace: OpenWorkspace) -> None:
         self.workspace = workspace
         self.accept()
 

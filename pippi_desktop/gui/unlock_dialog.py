@@ -31,7 +31,7 @@ from pippi_desktop.gui.widgets.fit import fit_to_contents, grow_to_contents
 from pippi_desktop.services import workspace_service
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 # `done()` codes besides Accepted/Rejected
 OTHER_WORKSPACE = 2
@@ -62,7 +62,7 @@ class UnlockDialog(QDialog):
         self.session = session
         self.settings = settings
         self.clock = clock
-        self.workspace: Workspace | None = None
+        self.workspace: OpenWorkspace | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         self._busy = False
         self.ui = Ui_UnlockDialog()
@@ -125,7 +125,7 @@ class UnlockDialog(QDialog):
         ).busy(self._set_busy).success(self._unlocked).failure(self._failed).run()
         self.unlock_started.emit()
 
-    def _unlocked(self, workspace: Workspace) -> None:
+    def _unlocked(self, workspace: OpenWorkspace) -> None:
         self.passphrase_accepted.emit()
         if self.settings.unlock_failures(self.workspace_id).count:
             self.settings.set_unlock_failures(self.workspace_id, NO_FAILURES)

@@ -34,3 +34,9 @@ def attach_application_log() -> logging.Handler | None:
 
 def application_logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
+
+
+def attach_fallback_log() -> None:
+    """Log to the user's state folder when no log (a workspace's or this one) is attached."""
+    if not application_logger().handlers:
+        attach_application_log()

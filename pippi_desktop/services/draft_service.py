@@ -11,14 +11,30 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage.drafts import DraftFolder, StoredDraft
-from pippi_desktop.storage.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 DRAFT_KEY_PURPOSE = b"pippi-desktop drafts v1"
 
-Draft = StoredDraft
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft kept in the workspace, as it is offered back after unlocking."""
+
+    draft_id: str
+    kind: str
+    key: str
+    title: str
+    saved_at: str
+    state: dict[str, Any]
+
+
+def _draft(stored: StoredDraft) -> Draft:
+    return Draft(
+        stored.draft_id, stored.kind, stored.key, stored.title, stored.saved_at, stored.state
+    )
 
 
 @dataclass(frozen=True)
@@ -31,38 +47,38 @@ class DraftToSave:
     state: dict[str, Any]
 
 
-def _folder(workspace: Workspace) -> DraftFolder:
+def _folder(workspace: OpenWorkspace) -> DraftFolder:
     return DraftFolder(
-        workspace.layout.root,
-        key=workspace.subkey(DRAFT_KEY_PURPOSE),
+        workspace.folder,
+        key=store_of(workspace).subkey(DRAFT_KEY_PURPOSE),
         workspace_id=workspace.identity.workspace_id,
     )
 
 
-def save_draft(workspace: Workspace, draft: DraftToSave) -> Draft:
+def save_draft(workspace: OpenWorkspace, draft: DraftToSave) -> Draft:
     saved = _folder(workspace).write(
         kind=draft.kind, key=draft.key, title=draft.title, state=draft.state
     )
     log.info("draft saved (%s)", draft.kind)
-    return saved
+    return _draft(saved)
 
 
-def list_drafts(workspace: Workspace) -> list[Draft]:
+def list_drafts(workspace: OpenWorkspace) -> list[Draft]:
     """The drafts that can be offered back, oldest first (unreadable ones are logged, kept)."""
     drafts, _unreadable = _folder(workspace).read_all()
-    return drafts
+    return [_draft(draft) for draft in drafts]
 
 
-def discard_draft(workspace: Workspace, draft_id: str) -> None:
+def discard_draft(workspace: OpenWorkspace, draft_id: str) -> None:
     _folder(workspace).remove(draft_id)
     log.info("draft discarded")
 
 
-def draft_id_for(workspace: Workspace, key: str) -> str:
+def draft_id_for(workspace: OpenWorkspace, key: str) -> str:
     return _folder(workspace).draft_id_for(key)
 
 
-def keep_drafts_and_close(workspace: Workspace, drafts: list[DraftToSave]) -> set[str]:
+def keep_drafts_and_close(workspace: OpenWorkspace, drafts: list[DraftToSave]) -> set[str]:
     """Lock: write every draft, then close the workspace whatever happened.
 
     Returns the draft keys that were written; a draft that could not be written (disk full,

@@ -12,30 +12,31 @@ import logging
 from pathlib import Path
 
 from pippi_desktop.domain.errors import EscrowUnavailable
+from pippi_desktop.domain.workspace_identity import ROLE_OFFICE
+from pippi_desktop.services._identity_keys import stored_keys
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.trust_service import require_role
 from pippi_desktop.services.workspace_service import (
+    _kdf_params_from_env,
+    _open_store,
     check_workspace_path,
-    kdf_params_from_env,
-    open_workspace,
     validate_new_passphrase,
 )
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage.audit import AuditEvent
 from pippi_desktop.storage.layout import WorkspaceLayout
-from pippi_desktop.storage.meta import ROLE_OFFICE
-from pippi_desktop.storage.workspace import Workspace
 from pippi_desktop.sync.escrow import UnsealFailed, unseal_data_key
-from pippi_desktop.sync.identity_keys import load_identity_keys
 
 log = logging.getLogger(__name__)
 
 
-def recover_with_escrow(educator_path: Path, *, office: Workspace, new_passphrase: str) -> str:
+def recover_with_escrow(educator_path: Path, *, office: OpenWorkspace, new_passphrase: str) -> str:
     """Set `new_passphrase` on the workspace at `educator_path`; returns its workspace id."""
     require_role(office, ROLE_OFFICE)
     validate_new_passphrase(new_passphrase)
-    with office.read() as connection:
-        keys = load_identity_keys(connection)
+    office_store = store_of(office)
+    with office_store.read() as connection:
+        keys = stored_keys(connection)
     if keys is None:
         raise EscrowUnavailable()
     check_workspace_path(Path(educator_path))
@@ -53,12 +54,12 @@ def recover_with_escrow(educator_path: Path, *, office: Workspace, new_passphras
         except UnsealFailed:
             raise EscrowUnavailable() from None
 
-    with open_workspace(Path(educator_path), unlocker=unlock) as workspace:
-        workspace.set_passphrase(new_passphrase, kdf_params_from_env())
+    with _open_store(Path(educator_path), unlocker=unlock) as workspace:
+        workspace.set_passphrase(new_passphrase, _kdf_params_from_env())
         with workspace.write() as connection:
             workspace.audit(connection, AuditEvent("passphrase_recovered_by_office", "workspace"))
         recovered = workspace.identity.workspace_id
-    with office.write() as connection:
-        office.audit(connection, AuditEvent("escrow_recovery", "workspace", recovered))
+    with office_store.write() as connection:
+        office_store.audit(connection, AuditEvent("escrow_recovery", "workspace", recovered))
     log.info("passphrase reset through the office escrow slot")
     return recovered

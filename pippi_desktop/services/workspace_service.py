@@ -29,9 +29,12 @@ from pippi_desktop.domain.errors import (
     WrongRecoveryCode,
 )
 from pippi_desktop.domain.passphrase_policy import check_passphrase, load_common_passwords
+from pippi_desktop.domain.workspace_identity import ROLES
 from pippi_desktop.resource_paths import resource
+from pippi_desktop.services._identity_keys import ensure_keys
 from pippi_desktop.services.casefile_view import count_families
 from pippi_desktop.services.catalogue_service import ensure_default_catalogue
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage import backup as backup_file
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
@@ -47,9 +50,8 @@ from pippi_desktop.storage.key_wrap import (
     new_recovery_code,
 )
 from pippi_desktop.storage.layout import WorkspaceLayout
-from pippi_desktop.storage.meta import ROLES, write_meta_values
+from pippi_desktop.storage.meta import write_meta_values
 from pippi_desktop.storage.workspace import Unlocker, Workspace
-from pippi_desktop.sync.identity_keys import ensure_identity_keys
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ log = logging.getLogger(__name__)
 MAX_NAME_LENGTH = 120
 
 
-def kdf_params_from_env() -> Argon2Params:
+def _kdf_params_from_env() -> Argon2Params:
     """The Argon2id cost for new passphrase slots.
 
     Defaults: 256 MiB, 3 passes, 4 lanes. `PIPPI_KDF_MEMORY_KIB` / `PIPPI_KDF_ITERATIONS` may
@@ -87,7 +89,7 @@ def validate_new_passphrase(passphrase: str, *, old: str | None = None) -> None:
 
 @dataclass(frozen=True)
 class CreatedWorkspace:
-    workspace: Workspace
+    workspace: OpenWorkspace
     recovery_code: str
 
 
@@ -97,9 +99,12 @@ def create_workspace(
     role: str,
     name: str,
     passphrase: str,
-    kdf: Argon2Params | None = None,
+    default_kdf_cost: bool = False,
 ) -> CreatedWorkspace:
-    """Make a new workspace folder; the recovery code is returned once and never stored."""
+    """Make a new workspace folder; the recovery code is returned once and never stored.
+
+    `default_kdf_cost`: the application's Argon2id cost even where `PIPPI_KDF_*` lowers it
+    (the self-test proves the real cost works)."""
     if role not in ROLES:
         raise InvalidRecord("not_in_list", field="role")
     clean_name = " ".join(name.split())
@@ -116,17 +121,18 @@ def create_workspace(
         name=clean_name,
         passphrase=passphrase,
         recovery_code=code,
-        kdf=kdf or kdf_params_from_env(),
+        kdf=Argon2Params() if default_kdf_cost else _kdf_params_from_env(),
         extra_meta={"app_version_created": __version__},
     )
+    opened = OpenWorkspace(workspace)
     try:
-        ensure_default_catalogue(workspace)
+        ensure_default_catalogue(opened)
         with workspace.write() as connection:
-            ensure_identity_keys(connection)
+            ensure_keys(connection)
     except BaseException:
         workspace.close()
         raise
-    return CreatedWorkspace(workspace=workspace, recovery_code=code)
+    return CreatedWorkspace(workspace=opened, recovery_code=code)
 
 
 def _pre_upgrade_backup(workspace: Workspace, pending: tuple[str, ...]) -> None:
@@ -156,6 +162,13 @@ def check_workspace_path(path: Path) -> None:
 
 
 def open_workspace(
+    path: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+) -> OpenWorkspace:
+    """Unlock with the passphrase (or the recovery code) and bring the schema up to date."""
+    return OpenWorkspace(_open_store(path, passphrase=passphrase, recovery_code=recovery_code))
+
+
+def _open_store(
     path: Path,
     *,
     passphrase: str | None = None,
@@ -163,8 +176,7 @@ def open_workspace(
     unlocker: Unlocker | None = None,
     script_location: Path = migrate.MIGRATIONS_DIR,
 ) -> Workspace:
-    """Unlock with the passphrase (or the recovery code, or another `unlocker` such as the
-    office's escrow key) and bring the schema up to date."""
+    """`open_workspace` for services: also with another `unlocker` (the office's escrow key)."""
     if passphrase is None and recovery_code is None and unlocker is None:
         raise WrongPassphrase()
 
@@ -187,18 +199,19 @@ def open_workspace(
         log.info("unlock refused")
         raise
     try:
-        ensure_default_catalogue(workspace)
+        ensure_default_catalogue(OpenWorkspace(workspace))
     except BaseException:
         workspace.close()
         raise
     return workspace
 
 
-def workspace_info(workspace: Workspace) -> dict[str, Any]:
+def workspace_info(workspace: OpenWorkspace) -> dict[str, Any]:
     """What `info` shows: identity, versions and KDF cost; never a secret."""
+    store = store_of(workspace)
     identity = workspace.identity
-    params = workspace.keyslots.passphrase_params()
-    with workspace.read() as connection:
+    params = store.keyslots.passphrase_params()
+    with store.read() as connection:
         revision = migrate.current_revision(connection)
     return {
         "role": identity.role,
@@ -215,52 +228,60 @@ def workspace_info(workspace: Workspace) -> dict[str, Any]:
             "iterations": params.iterations,
             "parallelism": params.parallelism,
         },
-        "key_slots": sorted({slot.kind for slot in workspace.keyslots.slots}),
+        "key_slots": sorted({slot.kind for slot in store.keyslots.slots}),
         "families": count_families(workspace),
     }
 
 
-def change_passphrase(workspace: Workspace, new_passphrase: str, *, old: str | None) -> None:
+def change_passphrase(workspace: OpenWorkspace, new_passphrase: str, *, old: str | None) -> None:
     """Rewrap the data key under a new passphrase; the database is not rewritten."""
     validate_new_passphrase(new_passphrase, old=old)
-    workspace.set_passphrase(new_passphrase, kdf_params_from_env())
-    with workspace.write() as connection:
-        workspace.audit(connection, AuditEvent("passphrase_changed", "workspace"))
+    store = store_of(workspace)
+    store.set_passphrase(new_passphrase, _kdf_params_from_env())
+    with store.write() as connection:
+        store.audit(connection, AuditEvent("passphrase_changed", "workspace"))
     log.info("passphrase changed")
 
 
 def recover_with_code(path: Path, recovery_code: str, new_passphrase: str) -> None:
     """Open with the recovery code and set a new passphrase."""
     validate_new_passphrase(new_passphrase)
-    with open_workspace(path, recovery_code=recovery_code) as workspace:
-        workspace.set_passphrase(new_passphrase, kdf_params_from_env())
+    with _open_store(path, recovery_code=recovery_code) as workspace:
+        workspace.set_passphrase(new_passphrase, _kdf_params_from_env())
         with workspace.write() as connection:
             workspace.audit(connection, AuditEvent("passphrase_recovered", "workspace"))
     log.info("passphrase reset with the recovery code")
 
 
-def backup_workspace(workspace: Workspace, out_path: Path) -> backup_file.BackupHeader:
+@dataclass(frozen=True)
+class BackupWritten:
+    file: Path
+    db_size: int  # bytes of the encrypted database inside
+
+
+def backup_workspace(workspace: OpenWorkspace, out_path: Path) -> BackupWritten:
+    store = store_of(workspace)
     out_path = Path(out_path)
     if out_path.exists():
         raise InvalidFile("output_exists")
     if not out_path.parent.is_dir():
         raise InvalidFile("output_unwritable")
-    with workspace.read() as connection:
+    with store.read() as connection:
         revision = migrate.current_revision(connection)
     try:
         header = backup_file.write_backup(
-            workspace.engine,
+            store.engine,
             out_path,
-            keyslots_bytes=workspace.keyslots_bytes(),
-            workspace_id=workspace.keyslots.workspace_id,
+            keyslots_bytes=store.keyslots_bytes(),
+            workspace_id=store.keyslots.workspace_id,
             schema_version=migrate.schema_number(revision),
             app_version=__version__,
         )
     except PermissionError:
         raise InvalidFile("output_unwritable") from None
-    with workspace.write() as connection:
-        workspace.audit(connection, AuditEvent("backup_written", "workspace"))
-    return header
+    with store.write() as connection:
+        store.audit(connection, AuditEvent("backup_written", "workspace"))
+    return BackupWritten(out_path, header.db_size)
 
 
 def restore_workspace(
@@ -269,7 +290,7 @@ def restore_workspace(
     *,
     passphrase: str | None = None,
     recovery_code: str | None = None,
-) -> Workspace:
+) -> OpenWorkspace:
     """Restore a backup into a new folder as a new incarnation (new device id).
 
     The operation counter of the old device id may have gone on after the backup was taken;
@@ -312,7 +333,7 @@ def restore_workspace(
         for index in range(len(data_key)):
             data_key[index] = 0
 
-    workspace = open_workspace(layout.root, passphrase=passphrase, recovery_code=recovery_code)
+    workspace = _open_store(layout.root, passphrase=passphrase, recovery_code=recovery_code)
     try:
         identity = workspace.identity
         new_device = str(uuid.uuid4())
@@ -335,7 +356,7 @@ def restore_workspace(
     except BaseException:
         workspace.close()
         raise
-    return workspace
+    return OpenWorkspace(workspace)
 
 
 @dataclass
@@ -368,7 +389,7 @@ def verify_workspace(path: Path, *, passphrase: str) -> VerifyReport:
         checks.append({"name": name, "ok": ok, "detail": detail})
 
     try:
-        workspace = open_workspace(path, passphrase=passphrase)
+        workspace = _open_store(path, passphrase=passphrase)
     except WorkspaceDamaged as error:
         return damaged_report(error)
     with workspace:

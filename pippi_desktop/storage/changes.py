@@ -29,49 +29,23 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from pippi_desktop.domain.errors import InvalidRecord, UnknownRecord
-from pippi_desktop.domain.record_types import FieldType, RecordSpec
+from pippi_desktop.domain.record_types import RecordSpec
 from pippi_desktop.storage.audit import AuditEvent, append_audit, read_audit_head
 from pippi_desktop.storage.changelog_tables import LocalClockRow, OperationRow
 from pippi_desktop.storage.orm import Base
+from pippi_desktop.storage.row_format import (
+    FAMILY_DERIVED,
+    Version,
+    dump_versions,
+    parse_versions,
+    row_values,
+    to_column,
+)
 from pippi_desktop.storage.write_state import WriteState
-
-Version = tuple[int, str]
-JSON_COLUMN_TYPES = (FieldType.REFS, FieldType.TEXTS)
 
 
 def table_for(spec: RecordSpec) -> Table:
     return Base.metadata.tables[spec.table]
-
-
-def to_column(spec: RecordSpec, name: str, value: Any) -> Any:
-    if value is not None and spec.field(name).type in JSON_COLUMN_TYPES:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return value
-
-
-def from_column(spec: RecordSpec, name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    kind = spec.field(name).type
-    if kind in JSON_COLUMN_TYPES:
-        return json.loads(value)
-    if kind is FieldType.BOOL:
-        return bool(value)
-    return value
-
-
-def row_values(spec: RecordSpec, row: Mapping[str, Any] | Any) -> dict[str, Any]:
-    """The encoded field values of a stored row (lists decoded from their JSON columns)."""
-    return {name: from_column(spec, name, row.get(name)) for name in spec.field_names}
-
-
-def parse_versions(text: str | None) -> dict[str, Version]:
-    raw = json.loads(text) if text else {}
-    return {name: (int(pair[0]), str(pair[1])) for name, pair in raw.items()}
-
-
-def dump_versions(versions: Mapping[str, Version]) -> str:
-    return json.dumps({k: [v[0], v[1]] for k, v in sorted(versions.items())}, separators=(",", ":"))
 
 
 # Statements built once: constructing them again on every write costs more than running them.
@@ -255,15 +229,7 @@ class ChangeWriter:
             versions=dump_versions({name: version for name in set_values}),
         )
         if spec.kind == "family":  # derived local columns, filled by refresh_family_summaries
-            row.update(
-                search_text="",
-                summary_members=0,
-                summary_children=0,
-                summary_visits=0,
-                summary_last_visit=None,
-                summary_time_points="",
-                summary_names="",
-            )
+            row.update(FAMILY_DERIVED)
         self._rows[spec.table].append(row)
         self._cache[spec.table][record_id] = row
         self._log(

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from pippi_desktop.domain.errors import TargetNotEmpty, WorkspaceDamaged, WorkspaceLocked
+from pippi_desktop.domain.workspace_identity import WorkspaceIdentity
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import make_private_dir
@@ -36,7 +37,7 @@ from pippi_desktop.storage.key_wrap import Argon2Params, derive_subkey, new_data
 from pippi_desktop.storage.layout import SUBDIRS, WorkspaceLayout
 from pippi_desktop.storage.lockfile import WorkspaceLock
 from pippi_desktop.storage.log_files import attach_workspace_log, detach_workspace_log
-from pippi_desktop.storage.meta import WorkspaceMeta, read_meta, write_meta_values
+from pippi_desktop.storage.meta import read_meta, write_meta_values
 from pippi_desktop.storage.write_state import WriteState
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ class Workspace:
         self._write_lock = threading.RLock()
         self._engine: Engine | None = make_engine(layout.db, self._require_key)
         self._log_handler: logging.Handler | None = None
-        self.meta: WorkspaceMeta | None = None
+        self.meta: WorkspaceIdentity | None = None
         # Only this process writes (the folder lock), so after a commit the clock and audit
         # head are known without reading them back.
         self.write_state: WriteState | None = None
@@ -233,7 +234,7 @@ class Workspace:
         return self._engine
 
     @property
-    def identity(self) -> WorkspaceMeta:
+    def identity(self) -> WorkspaceIdentity:
         if self.meta is None:
             raise WorkspaceLocked()
         return self.meta

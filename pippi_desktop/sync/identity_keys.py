@@ -7,13 +7,15 @@ incarnation of a device it registered (see docs/bundle-format.md, "Incarnations"
 
 A *key id* names an exchange (X25519) public key in clear text where the key itself is not
 needed: the first 16 bytes of SHA-256 over a label and the key, in hex.
+
+The keys are kept as hex text by `storage.sync_queries` (`sync_key_row`,
+`ensure_sync_key_row`); `IdentityKeys.from_private_hex` and `new_private_hex` convert.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -23,9 +25,6 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     PublicFormat,
 )
-from sqlalchemy import Connection, insert, select
-
-from pippi_desktop.storage.sync_tables import SyncKeysRow
 
 KEY_BYTES = 32
 
@@ -60,29 +59,20 @@ class IdentityKeys:
     def key_id(self) -> str:
         return key_id(self.exchange_public)
 
-
-def load_identity_keys(connection: Connection) -> IdentityKeys | None:
-    row = connection.execute(select(SyncKeysRow).where(SyncKeysRow.id == 1)).first()
-    if row is None:
-        return None
-    return IdentityKeys(
-        signing=Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.signing_private)),
-        exchange=X25519PrivateKey.from_private_bytes(bytes.fromhex(row.exchange_private)),
-    )
-
-
-def ensure_identity_keys(connection: Connection) -> IdentityKeys:
-    """The stored keys, generated and stored (in the caller's write transaction) if missing."""
-    existing = load_identity_keys(connection)
-    if existing is not None:
-        return existing
-    keys = IdentityKeys(signing=Ed25519PrivateKey.generate(), exchange=X25519PrivateKey.generate())
-    connection.execute(
-        insert(SyncKeysRow).values(
-            id=1,
-            signing_private=_private_bytes(keys.signing).hex(),
-            exchange_private=_private_bytes(keys.exchange).hex(),
-            created_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+    @classmethod
+    def from_private_hex(cls, signing: str, exchange: str) -> IdentityKeys:
+        """The keys as stored: both private keys in hex."""
+        return cls(
+            signing=Ed25519PrivateKey.from_private_bytes(bytes.fromhex(signing)),
+            exchange=X25519PrivateKey.from_private_bytes(bytes.fromhex(exchange)),
         )
-    )
-    return keys
+
+    def private_hex(self) -> tuple[str, str]:
+        return _private_bytes(self.signing).hex(), _private_bytes(self.exchange).hex()
+
+
+def new_private_hex() -> tuple[str, str]:
+    """A new pair of private keys (signing, exchange), in hex, for storing."""
+    return IdentityKeys(
+        signing=Ed25519PrivateKey.generate(), exchange=X25519PrivateKey.generate()
+    ).private_hex()

@@ -11,11 +11,12 @@ import pytest
 from pippi_desktop.domain import triangle_geometry as tg
 from pippi_desktop.domain.dates import long_date
 from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.record_inputs import FamilyInput, VisitInput
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services import print_service as ps
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.services.print_service import DocumentKind, PrintedDocument, PrintRequest
 from pippi_desktop.services.workspace_service import open_workspace
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.reports import pdf_checks as pdf
 from tests.reports.conftest import AMBITO, PrintWorkspace
@@ -25,7 +26,7 @@ KINDS = [kind.value for kind in DocumentKind]
 
 
 @pytest.fixture(scope="module")
-def workspace(print_workspace: PrintWorkspace) -> Iterator[Workspace]:
+def workspace(print_workspace: PrintWorkspace) -> Iterator[OpenWorkspace]:
     opened = open_workspace(print_workspace.root, passphrase=PASSPHRASE)
     yield opened
     opened.close()
@@ -51,7 +52,9 @@ def _requests(print_workspace: PrintWorkspace, lang: Lang) -> dict[str, PrintReq
 
 
 @pytest.fixture(scope="module")
-def italian(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, PrintedDocument]:
+def italian(
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace
+) -> dict[str, PrintedDocument]:
     return {
         kind: ps.render(workspace, request)
         for kind, request in _requests(print_workspace, Lang.IT).items()
@@ -59,7 +62,9 @@ def italian(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, 
 
 
 @pytest.fixture(scope="module")
-def english(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, PrintedDocument]:
+def english(
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace
+) -> dict[str, PrintedDocument]:
     return {
         kind: ps.render(workspace, request)
         for kind, request in _requests(print_workspace, Lang.EN).items()
@@ -135,7 +140,7 @@ def test_metadata_names_the_kind_of_document_only(
 
 
 def test_long_notes_flow_over_pages_and_nothing_is_cut(
-    italian: dict[str, PrintedDocument], workspace: Workspace, print_workspace: PrintWorkspace
+    italian: dict[str, PrintedDocument], workspace: OpenWorkspace, print_workspace: PrintWorkspace
 ) -> None:
     session = italian["session"].data
     assert len(pdf.page_texts(session)) >= 4
@@ -156,7 +161,7 @@ def test_long_notes_flow_over_pages_and_nothing_is_cut(
 
 
 def test_session_sheet_says_what_was_agreed_and_the_next_appointment(
-    italian: dict[str, PrintedDocument], workspace: Workspace, print_workspace: PrintWorkspace
+    italian: dict[str, PrintedDocument], workspace: OpenWorkspace, print_workspace: PrintWorkspace
 ) -> None:
     content = pdf.text(italian["session"].data)
     assert "Che cosa abbiamo concordato" in content
@@ -261,16 +266,15 @@ def test_user_text_is_printed_literally(new_workspace) -> None:
     from pippi_desktop.services import casefile_service as cs
 
     with cs.unit_of_work(workspace) as uow:
-        family_id = uow.create("family", {"implementation": "PIPPI 13"})
+        family_id = uow.create(FamilyInput(implementation="PIPPI 13"))
         uow.create(
-            "visit",
-            {
-                "family_id": family_id,
-                "date": date.today(),
-                "place": "casa",
-                "activities": "Regole: a < b & c > d, <b>non grassetto</b>\x07 e basta.",
-                "notes": "Una parola lunghissima: " + "x" * 400 + " fine.",
-            },
+            VisitInput(
+                family_id=family_id,
+                date=date.today(),
+                place="casa",
+                activities="Regole: a < b & c > d, <b>non grassetto</b>\x07 e basta.",
+                notes="Una parola lunghissima: " + "x" * 400 + " fine.",
+            )
         )
     document = ps.render(workspace, PrintRequest(DocumentKind.SESSION, family_id=family_id))
     content = pdf.text(document.data)

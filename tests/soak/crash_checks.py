@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from pippi_desktop.domain.errors import WrongPassphrase
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import open_workspace
 from pippi_desktop.storage.audit import verify_audit
 
@@ -56,7 +57,10 @@ def kill_during_change_passphrase(
     outcome = "finished" if child.returncode == 0 else "killed"
     old_works, new_works = _works(path, current), _works(path, new)
     assert old_works != new_works, f"exactly one passphrase must work ({old_works}, {new_works})"
-    with open_workspace(path, recovery_code=recovery_code) as workspace, workspace.read() as conn:
+    with (
+        open_workspace(path, recovery_code=recovery_code) as workspace,
+        store_of(workspace).read() as conn,
+    ):
         assert conn.execute(text("PRAGMA quick_check")).scalar() == "ok"
         assert verify_audit(conn) == []
         assert conn.execute(text("SELECT value FROM workspace_meta WHERE key='canary'")).scalar()
@@ -76,7 +80,10 @@ def kill_during_writes(path: Path, passphrase: str, rng: random.Random) -> int:
     out, _ = child.communicate()
     acknowledged = [int(line) for line in out.split()]
     last = acknowledged[-1] if acknowledged else None
-    with open_workspace(path, passphrase=passphrase) as workspace, workspace.read() as conn:
+    with (
+        open_workspace(path, passphrase=passphrase) as workspace,
+        store_of(workspace).read() as conn,
+    ):
         assert conn.execute(text("PRAGMA quick_check")).scalar() == "ok"
         assert verify_audit(conn) == []
         stored = conn.execute(
