@@ -24,9 +24,10 @@ from pippi_desktop.domain.errors import (
     InternalError,
     PippiError,
 )
-from pippi_desktop.domain.i18n import Lang, lang_from_env, parse_lang
+from pippi_desktop.domain.i18n import Lang, lang_from_env, parse_lang, set_language
 from pippi_desktop.resource_paths import missing_app_file
 from pippi_desktop.storage.log_files import LOGGER_NAME, attach_workspace_log
+from pippi_desktop.storage.write_errors import as_write_failure
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ def build_parser(lang: Lang, commands: Sequence[Command]) -> CommandParser:
 def attach_fallback_log() -> None:
     """Log to the user's state folder when no workspace log is attached."""
     logger = logging.getLogger(LOGGER_NAME)
-    if logger.handlers:
+    if any(not isinstance(handler, logging.NullHandler) for handler in logger.handlers):
         return
     base = os.environ.get("XDG_STATE_HOME") or (
         os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
@@ -157,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     lang = _lang_from_argv(args_list)
     use_language(lang)
+    set_language(lang)  # gettext's `_()` speaks the language of the command line
     ctx = CliContext(lang=lang)
     try:
         parser = build_parser(lang, all_commands())
@@ -181,6 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:
+        failure = as_write_failure(error)
+        if failure is not None:  # a full disk or read-only media reached no typed handler
+            attach_fallback_log()
+            log.warning("write failed outside a typed handler", exc_info=True)
+            return ctx.fail(failure)
         if not getattr(error, "pippi_logged", False):
             attach_fallback_log()
             log.error("unexpected error", exc_info=True)

@@ -13,7 +13,7 @@ from pippi_desktop.cli.app import CliContext, Command
 from pippi_desktop.cli.secrets_input import new_passphrase, office_passphrase
 from pippi_desktop.cli.workspace_access import add_passphrase_option, opened_workspace
 from pippi_desktop.domain.errors import EXIT_OK, EXIT_REJECTED, FIELD_LABELS, WrongPassphrase
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import Lang, _
 from pippi_desktop.services import bundle_export, bundle_import, conflict_service, trust_service
 from pippi_desktop.services.escrow_service import recover_with_escrow
 from pippi_desktop.services.workspace_service import (
@@ -133,15 +133,24 @@ def _run_trust(args: argparse.Namespace, ctx: CliContext) -> int:
             "The office “{name}” was already trusted: nothing changed.",
             name=trusted.name,
         )
-    else:
-        ctx.say(
-            "Ufficio di fiducia: «{name}». I pacchetti saranno cifrati per questo ufficio, che "
-            "potrà anche riaprire l'area di lavoro se passphrase e codice di recupero andassero "
-            "persi.",
-            "Trusted office: “{name}”. Bundles will be encrypted for this office, which can "
-            "also reopen the workspace if the passphrase and the recovery code are lost.",
-            name=trusted.name,
+    elif trusted.key_updated:
+        print(
+            _(
+                "L'ufficio «{name}» ha una nuova chiave: i prossimi pacchetti saranno cifrati "
+                "con quella, e la copia della chiave di questa area di lavoro che l'ufficio "
+                "conserva è ora sigillata con la nuova chiave."
+            ).format(name=trusted.name),
+            file=ctx.stdout,
         )
+    else:
+        print(
+            _(
+                "Ufficio di fiducia: «{name}». I pacchetti saranno cifrati per questo ufficio."
+            ).format(name=trusted.name),
+            file=ctx.stdout,
+        )
+    if not trusted.already:
+        print(trust_service.ESCROW_NOTICE.translated(), file=ctx.stdout)
     return EXIT_OK
 
 
@@ -488,12 +497,66 @@ def _run_recover_escrow(args: argparse.Namespace, ctx: CliContext) -> int:
     except WrongPassphrase:
         raise WrongPassphrase("office") from None
     with office:
-        recover_with_escrow(Path(args.path), office=office, new_passphrase=new)
-    ctx.say(
-        "Nuova passphrase impostata con la chiave dell'ufficio. Consegnala all'educatore di "
-        "persona; il codice di recupero resta valido.",
-        "New passphrase set with the office key. Hand it to the educator in person; the "
-        "recovery code stays valid.",
+        recovery = recover_with_escrow(Path(args.path), office=office, new_passphrase=new)
+    print(
+        _(
+            "Nuova passphrase impostata con la chiave dell'ufficio e chiave dei dati "
+            "sostituita. Consegna la passphrase all'educatore di persona."
+        ),
+        file=ctx.stdout,
+    )
+    code = recovery.key_change.recovery_code
+    if code:
+        print(
+            _(
+                "Il codice di recupero dell'area di lavoro era di un formato precedente che non "
+                "può seguire la nuova chiave: consegna all'educatore anche questo nuovo codice "
+                "(viene mostrato solo ora; quello vecchio non vale più):\n\n    {code}\n"
+            ).format(code=code),
+            file=ctx.stdout,
+        )
+    else:
+        print(_("Il codice di recupero resta valido."), file=ctx.stdout)
+    return EXIT_OK
+
+
+# --- rotate-office-keys --------------------------------------------------------------------------
+
+
+def _configure_rotate_office_keys(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    it = lang is Lang.IT
+    parser.add_argument(
+        "path",
+        metavar="OFFICE_WS",
+        help=_("area di lavoro dell'ufficio"),
+    )
+    add_passphrase_option(parser, it=it)
+    _output(parser, it, required=True, what=_("nuova scheda dell'ufficio da creare"))
+    _json(parser, it)
+
+
+def _run_rotate_office_keys(args: argparse.Namespace, ctx: CliContext) -> int:
+    with opened_workspace(args.path, args, ctx) as workspace:
+        rotation = trust_service.rotate_office_keys(workspace, Path(args.output))
+    if args.json:
+        ctx.emit_json(
+            {
+                "fingerprint": rotation.card.fingerprint,
+                "office_id": rotation.card.identity_id,
+                "key_id": rotation.key_id,
+                "retired_key_ids": list(rotation.retired_key_ids),
+            }
+        )
+        return EXIT_OK
+    print(
+        _(
+            "Nuova chiave dell'ufficio. Scheda scritta: {file}\n\nImpronta da confrontare di "
+            "persona:\n\n    {fp}\n\nOgni portatile continua a cifrare per la chiave "
+            "precedente finché non riceve la nuova scheda (trust-office con questa impronta); "
+            "i pacchetti cifrati con le chiavi precedenti restano importabili, perché "
+            "l'ufficio le conserva."
+        ).format(file=rotation.card.path, fp=rotation.card.fingerprint),
+        file=ctx.stdout,
     )
     return EXIT_OK
 
@@ -561,6 +624,13 @@ COMMANDS = [
         "list the conflicts to review",
         _configure_conflicts,
         _run_conflicts,
+    ),
+    Command(
+        "rotate-office-keys",
+        "crea una nuova chiave dell'ufficio e la sua scheda",
+        "make a new office key and its card",
+        _configure_rotate_office_keys,
+        _run_rotate_office_keys,
     ),
     Command(
         "recover-escrow",

@@ -1,4 +1,5 @@
-"""`init`, `info`, `change-passphrase`, `recover`, `backup`, `restore`, `verify` (issue 3)."""
+"""`init`, `info`, `change-passphrase`, `recover`, `new-recovery-code`, `backup`, `restore`,
+`verify` (issues 3 and 13)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pippi_desktop.cli.secrets_input import (
 )
 from pippi_desktop.cli.workspace_access import add_passphrase_option, opened_workspace
 from pippi_desktop.domain.errors import EXIT_OK, EXIT_WORKSPACE, WorkspaceDamaged
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import Lang, _
 from pippi_desktop.services import workspace_service as service
 
 
@@ -162,6 +163,37 @@ def _configure_change(parser: argparse.ArgumentParser, lang: Lang) -> None:
     _new_passphrase_option(parser, it)
 
 
+def _old_backups_note(ctx: CliContext) -> None:
+    print(
+        _(
+            "I backup fatti prima di oggi, anche quelli automatici nella cartella backups/, "
+            "restano cifrati con la vecchia chiave: si aprono ancora, e solo, con la passphrase "
+            "e il codice di recupero validi quando sono stati fatti. Se la vecchia passphrase o "
+            "il vecchio codice erano noti ad altri, elimina quei backup o tienili al sicuro."
+        ),
+        file=ctx.stdout,
+    )
+
+
+def _show_recovery_code(ctx: CliContext, code: str, *, replaced_old_format: bool) -> None:
+    if replaced_old_format:
+        print(
+            _(
+                "Il codice di recupero di questa area di lavoro era di un formato precedente "
+                "che non può seguire la nuova chiave: ne è stato creato uno nuovo e quello "
+                "vecchio non vale più."
+            ),
+            file=ctx.stdout,
+        )
+    print(
+        _(
+            "\nNuovo codice di recupero (viene mostrato solo ora: stampalo o scrivilo e "
+            "conservalo in un luogo sicuro, separato dal computer):\n\n    {code}\n"
+        ).format(code=code),
+        file=ctx.stdout,
+    )
+
+
 def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     service.check_workspace_path(Path(args.path))
     old = current_passphrase(args.passphrase_file, ctx.lang)
@@ -169,13 +201,19 @@ def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     service.validate_new_passphrase(new, old=old)
     workspace = service.open_workspace(Path(args.path), passphrase=old)
     with workspace:
-        service.change_passphrase(workspace, new, old=old)
-    ctx.say(
-        "Passphrase cambiata. La vecchia passphrase non apre più l'area di lavoro; il codice "
-        "di recupero resta valido.",
-        "Passphrase changed. The old passphrase no longer opens the workspace; the recovery "
-        "code stays valid.",
+        change = service.change_passphrase(workspace, new, old=old)
+    print(
+        _(
+            "Passphrase cambiata e chiave dei dati sostituita: la vecchia passphrase non apre "
+            "più l'area di lavoro."
+        ),
+        file=ctx.stdout,
     )
+    if change.recovery_code:
+        _show_recovery_code(ctx, change.recovery_code, replaced_old_format=True)
+    else:
+        print(_("Il codice di recupero resta valido."), file=ctx.stdout)
+    _old_backups_note(ctx)
     return EXIT_OK
 
 
@@ -195,11 +233,50 @@ def _run_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     service.check_workspace_path(Path(args.path))
     code = recovery_code_from_file(args.recovery_code_file)
     new = new_passphrase(args.new_passphrase_file, ctx.lang)
-    service.recover_with_code(Path(args.path), code, new)
-    ctx.say(
-        "Nuova passphrase impostata con il codice di recupero.",
-        "New passphrase set with the recovery code.",
+    change = service.recover_with_code(Path(args.path), code, new)
+    print(
+        _(
+            "Nuova passphrase impostata con il codice di recupero e chiave dei dati sostituita: "
+            "la vecchia passphrase non apre più l'area di lavoro."
+        ),
+        file=ctx.stdout,
     )
+    if change.recovery_code:
+        _show_recovery_code(ctx, change.recovery_code, replaced_old_format=True)
+    else:
+        print(_("Il codice di recupero resta valido."), file=ctx.stdout)
+    _old_backups_note(ctx)
+    return EXIT_OK
+
+
+# --- new-recovery-code -----------------------------------------------------------------------
+
+
+def _configure_new_code(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    it = lang is Lang.IT
+    _path(parser, it)
+    add_passphrase_option(parser, it=it)
+    _json_flag(parser, it)
+
+
+def _run_new_code(args: argparse.Namespace, ctx: CliContext) -> int:
+    service.check_workspace_path(Path(args.path))
+    passphrase = current_passphrase(args.passphrase_file, ctx.lang)
+    workspace = service.open_workspace(Path(args.path), passphrase=passphrase)
+    with workspace:
+        code = service.replace_recovery_code(workspace, passphrase)
+    if args.json:
+        ctx.emit_json({"recovery_code": code})
+        return EXIT_OK
+    _show_recovery_code(ctx, code, replaced_old_format=False)
+    print(
+        _(
+            "Il codice precedente non apre più l'area di lavoro; la passphrase resta la stessa. "
+            "Anche la chiave dei dati è stata sostituita."
+        ),
+        file=ctx.stdout,
+    )
+    _old_backups_note(ctx)
     return EXIT_OK
 
 
@@ -222,13 +299,12 @@ def _configure_backup(parser: argparse.ArgumentParser, lang: Lang) -> None:
 def _run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     with opened_workspace(args.path, args, ctx) as workspace:
         header = service.backup_workspace(workspace, Path(args.output))
-    ctx.say(
-        "Backup cifrato scritto: {file} ({size} kB). Si apre con la passphrase o il codice di "
-        "recupero validi oggi.",
-        "Encrypted backup written: {file} ({size} kB). It opens with today's passphrase or "
-        "recovery code.",
-        file=args.output,
-        size=max(1, header.db_size // 1024),
+    print(
+        _(
+            "Backup cifrato e sigillato scritto: {file} ({size} kB). Si apre con la passphrase "
+            "o il codice di recupero validi oggi, anche dopo che li avrai cambiati."
+        ).format(file=args.output, size=max(1, header.db_size // 1024)),
+        file=ctx.stdout,
     )
     return EXIT_OK
 
@@ -251,18 +327,32 @@ def _configure_restore(parser: argparse.ArgumentParser, lang: Lang) -> None:
             else "use the recovery code instead of the passphrase"
         ),
     )
+    parser.add_argument(
+        "--accept-old-format",
+        action="store_true",
+        help=_(
+            "ripristina anche un backup di una versione precedente, senza sigillo, dopo un "
+            "controllo completo di ogni pagina"
+        ),
+    )
 
 
 def _run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.recovery_code_file:
         code = recovery_code_from_file(args.recovery_code_file)
         workspace = service.restore_workspace(
-            Path(args.file), Path(args.new_path), recovery_code=code
+            Path(args.file),
+            Path(args.new_path),
+            recovery_code=code,
+            accept_old_format=args.accept_old_format,
         )
     else:
         passphrase = current_passphrase(args.passphrase_file, ctx.lang)
         workspace = service.restore_workspace(
-            Path(args.file), Path(args.new_path), passphrase=passphrase
+            Path(args.file),
+            Path(args.new_path),
+            passphrase=passphrase,
+            accept_old_format=args.accept_old_format,
         )
     with workspace:
         identity = workspace.identity
@@ -351,6 +441,13 @@ COMMANDS = [
         "set a new passphrase with the recovery code",
         _configure_recover,
         _run_recover,
+    ),
+    Command(
+        "new-recovery-code",
+        "crea un nuovo codice di recupero (il vecchio non vale più)",
+        "make a new recovery code (the old one stops working)",
+        _configure_new_code,
+        _run_new_code,
     ),
     Command(
         "backup",
