@@ -462,7 +462,10 @@ def _restore_into(
             try:
                 with damage_as_workspace_error(staging):
                     if not header.sealed:
-                        _check_every_page(engine)
+                        try:
+                            _check_every_page(engine)
+                        except WorkspaceDamaged:  # a page whose keyed HMAC fails
+                            raise InvalidFile("backup_tampered") from None
                     with engine.begin() as connection:
                         _new_incarnation(connection)
             finally:
@@ -479,7 +482,7 @@ def _restore_into(
 
 def _check_every_page(engine: Engine) -> None:
     """An unsealed (old format) backup: every page's keyed HMAC, the b-trees, the audit chain."""
-    with engine.connect() as connection:
+    with damage_as_workspace_error(), engine.connect() as connection:
         cipher = connection.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
         quick = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA quick_check")]
         problems = verify_audit(connection)

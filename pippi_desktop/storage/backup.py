@@ -96,8 +96,10 @@ def write_backup(
     scratch = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.db")
     try:
         with reporting_write_errors(out_path.parent):
+            # made empty and owner-only first (VACUUM INTO accepts an empty file): the copy
+            # is never readable by others, and read-only media fails here with its errno
+            os.close(os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             _vacuum_into(engine, scratch)
-            os.chmod(scratch, 0o600)
         digest = hashlib.sha256()
         with open(scratch, "rb") as handle:
             while chunk := handle.read(CHUNK):
