@@ -105,9 +105,7 @@ def test_a_recovery_slot_follows_a_new_data_key_without_the_code() -> None:
     resealed = ks.reseal_recovery_slot(recovery, "w-1", new_key)
     assert ks.unlock_with_recovery_code(ks.KeySlots("w-1", (resealed,)), code) == new_key
     with pytest.raises(WrongRecoveryCode):
-        ks.unlock_with_recovery_code(
-            ks.KeySlots("w-1", (resealed,)), key_wrap.new_recovery_code()
-        )
+        ks.unlock_with_recovery_code(ks.KeySlots("w-1", (resealed,)), key_wrap.new_recovery_code())
     with pytest.raises(WrongRecoveryCode):  # bound to its workspace id
         ks.unlock_with_recovery_code(ks.KeySlots("w-2", (resealed,)), code)
     legacy = ks.make_legacy_recovery_slot("w-1", data_key, code)
