@@ -123,13 +123,9 @@ def _write_card(path: Path, data: bytes) -> None:
         raise InvalidFile("output_unwritable") from None
 
 
-def export_office_card(workspace: Workspace, out_path: Path) -> CardExport:
-    require_role(workspace, ROLE_OFFICE)
-    out_path = Path(out_path)
-    check_output(out_path)
-    keys = sync_keys(workspace)
+def _office_card(workspace: Workspace, keys: IdentityKeys) -> tuple[Card, bytes]:
     identity = workspace.identity
-    card, data = make_card(
+    return make_card(
         OFFICE,
         keys,
         identity_id=identity.workspace_id,
@@ -137,6 +133,13 @@ def export_office_card(workspace: Workspace, out_path: Path) -> CardExport:
         name=identity.name,
         app_version=__version__,
     )
+
+
+def export_office_card(workspace: Workspace, out_path: Path) -> CardExport:
+    require_role(workspace, ROLE_OFFICE)
+    out_path = Path(out_path)
+    check_output(out_path)
+    card, data = _office_card(workspace, sync_keys(workspace))
     _write_card(out_path, data)
     return CardExport(out_path, card.fingerprint, card.identity_id)
 
@@ -193,25 +196,19 @@ def rotate_office_keys(workspace: Workspace, out_path: Path) -> OfficeKeyRotatio
     out_path = Path(out_path)
     check_output(out_path)
     sync_keys(workspace)
-    identity = workspace.identity
+    written = False
     try:
         with workspace.write() as connection:
             keys = rotate_exchange_key(connection)
             retired = tuple(
                 key_id for key_id in exchange_key_ring(connection) if key_id != keys.key_id
             )
-            card, data = make_card(
-                OFFICE,
-                keys,
-                identity_id=identity.workspace_id,
-                workspace_id=identity.workspace_id,
-                name=identity.name,
-                app_version=__version__,
-            )
+            card, data = _office_card(workspace, keys)
             _write_card(out_path, data)
+            written = True
             workspace.audit(connection, AuditEvent("office_keys_rotated", "office", keys.key_id))
     except BaseException:
-        if "card" in locals():
+        if written:  # the key did not change: its card must not exist
             remove_quietly(out_path)
         raise
     log.info("office exchange key rotated (%d retired keys kept)", len(retired))

@@ -138,6 +138,21 @@ def create_workspace(
     return CreatedWorkspace(workspace=workspace, recovery_code=code)
 
 
+def _write_backup(
+    workspace: Workspace, target: Path, revision: str | None
+) -> backup_file.BackupHeader:
+    """The sealed backup file of the open workspace, with the key slots of this moment."""
+    return backup_file.write_backup(
+        workspace.engine,
+        target,
+        keyslots_bytes=workspace.keyslots_bytes(),
+        workspace_id=workspace.keyslots.workspace_id,
+        schema_version=migrate.schema_number(revision),
+        app_version=__version__,
+        seal_key=workspace.subkey(backup_file.BACKUP_SEAL_PURPOSE),
+    )
+
+
 def _pre_upgrade_backup(workspace: Workspace, pending: tuple[str, ...]) -> None:
     with workspace.read() as connection:
         current = migrate.current_revision(connection)
@@ -146,15 +161,7 @@ def _pre_upgrade_backup(workspace: Workspace, pending: tuple[str, ...]) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = workspace.layout.backups / f"pre-upgrade-{current}-to-{pending[-1]}-{stamp}.pippibak"
     make_private_dir(workspace.layout.backups)
-    backup_file.write_backup(
-        workspace.engine,
-        target,
-        keyslots_bytes=workspace.keyslots_bytes(),
-        workspace_id=workspace.keyslots.workspace_id,
-        schema_version=migrate.schema_number(current),
-        app_version=__version__,
-        seal_key=workspace.subkey(backup_file.BACKUP_SEAL_PURPOSE),
-    )
+    _write_backup(workspace, target, current)
     log.info("backup written before upgrading schema %s -> %s", current, pending[-1])
 
 
@@ -372,15 +379,7 @@ def backup_workspace(workspace: Workspace, out_path: Path) -> backup_file.Backup
         raise InvalidFile("output_unwritable")
     with workspace.read() as connection:
         revision = migrate.current_revision(connection)
-    header = backup_file.write_backup(
-        workspace.engine,
-        out_path,
-        keyslots_bytes=workspace.keyslots_bytes(),
-        workspace_id=workspace.keyslots.workspace_id,
-        schema_version=migrate.schema_number(revision),
-        app_version=__version__,
-        seal_key=workspace.subkey(backup_file.BACKUP_SEAL_PURPOSE),
-    )
+    header = _write_backup(workspace, out_path, revision)
     if workspace.read_only:
         log.info("backup of a read-only workspace: not recorded in its audit log")
         return header

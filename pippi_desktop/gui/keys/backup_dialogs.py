@@ -30,7 +30,7 @@ from pippi_desktop.domain.errors import (
 from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.keys.common import TaskDialog, secret_field
+from pippi_desktop.gui.keys.common import TaskDialog
 from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.services import workspace_service
@@ -136,19 +136,17 @@ class RestoreDialog(TaskDialog):
         self.folder_edit.setObjectName("folderEdit")
         self.browse_folder = QPushButton()
         self.browse_folder.clicked.connect(self._browse_folder)
-        self.passphrase = secret_field("passphraseEdit")
         self.old_format = QCheckBox()
         self.old_format.setObjectName("oldFormatCheck")
         self.old_format.setVisible(False)
-        self.file_label, self.folder_label, self.passphrase_label = QLabel(), QLabel(), QLabel()
+        self.file_label, self.folder_label = QLabel(), QLabel()
         self.file_label.setBuddy(self.file_edit)
         self.folder_label.setBuddy(self.folder_edit)
-        self.passphrase_label.setBuddy(self.passphrase)
         self.form.addRow(self.file_label, _path_row(self.file_edit, self.browse_file))
         self.form.addRow(self.folder_label, _path_row(self.folder_edit, self.browse_folder))
-        self.form.addRow(self.passphrase_label, self.passphrase)
+        self.passphrase_label, self.passphrase = self.add_secret_row("passphraseEdit")
         self.form.addRow(self.old_format)
-        for edit in (self.file_edit, self.folder_edit, self.passphrase):
+        for edit in (self.file_edit, self.folder_edit):
             edit.textChanged.connect(lambda: self.say(self.error_label, None))
         self.retranslate()
 

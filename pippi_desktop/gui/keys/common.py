@@ -93,6 +93,15 @@ class TaskDialog(FittedDialog):
 
     # --- for subclasses -----------------------------------------------------------------
 
+    def add_secret_row(self, name: str) -> tuple[QLabel, QLineEdit]:
+        """A hidden-text field in the form; typing in it clears the error line."""
+        field = secret_field(name)
+        label = QLabel()
+        label.setBuddy(field)
+        self.form.addRow(label, field)
+        field.textChanged.connect(lambda: self.say(self.error_label, None))
+        return label, field
+
     def act(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 

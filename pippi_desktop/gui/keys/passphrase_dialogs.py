@@ -7,13 +7,13 @@ keep opening only with the secrets of their day, and the windows say so.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.errors import PippiError, WeakPassphrase, WrongPassphrase
 from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.keys.common import CodeBlock, TaskDialog, secret_field
+from pippi_desktop.gui.keys.common import CodeBlock, TaskDialog
 from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.widgets.passphrase_fields import PassphraseFields
@@ -36,14 +36,10 @@ class ChangePassphraseDialog(TaskDialog):
         super().__init__(session, parent)
         self.setObjectName("changePassphraseDialog")
         self.change: KeyChange | None = None
-        self.current = secret_field("currentEdit")
-        self.current_label = QLabel()
-        self.current_label.setBuddy(self.current)
+        self.current_label, self.current = self.add_secret_row("currentEdit")
         self.fields = PassphraseFields()
         self.fields.setObjectName("passphraseFields")
-        self.form.addRow(self.current_label, self.current)
         self.form.addRow(self.fields)
-        self.current.textChanged.connect(lambda: self.say(self.error_label, None))
         self.code = CodeBlock(session, session.workspace.identity.name)
         self.code.setVisible(False)
         self.extra.addWidget(self.code)
@@ -120,11 +116,7 @@ class NewRecoveryCodeDialog(TaskDialog):
         super().__init__(session, parent)
         self.setObjectName("newRecoveryCodeDialog")
         self.recovery_code: str | None = None
-        self.current = secret_field("currentEdit")
-        self.current_label = QLabel()
-        self.current_label.setBuddy(self.current)
-        self.form.addRow(self.current_label, self.current)
-        self.current.textChanged.connect(lambda: self.say(self.error_label, None))
+        self.current_label, self.current = self.add_secret_row("currentEdit")
         self.code = CodeBlock(session, session.workspace.identity.name)
         self.code.setVisible(False)
         self.extra.addWidget(self.code)
