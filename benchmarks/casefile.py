@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import report
+from _common import demo_workspace, report
 
 os.environ.setdefault("PIPPI_KDF_MEMORY_KIB", "65536")
 os.environ.setdefault("PIPPI_KDF_ITERATIONS", "1")
@@ -36,8 +36,7 @@ os.environ.setdefault("PIPPI_KDF_ITERATIONS", "1")
 import sqlcipher3.dbapi2 as sqlcipher
 
 from pippi_desktop.services import casefile_service, casefile_view
-from pippi_desktop.services.demo_data import fill_demo_data
-from pippi_desktop.services.workspace_service import create_workspace, open_workspace
+from pippi_desktop.services.workspace_service import open_workspace
 from pippi_desktop.storage import casefile_queries
 from pippi_desktop.storage.engine import PRAGMAS
 
@@ -69,12 +68,7 @@ def _workspace(
     else:
         keep.mkdir(parents=True, exist_ok=True)
         root = keep / f"bench-{families}.pippiws"
-    if not root.exists():
-        created = create_workspace(root, role="office", name="bench", passphrase=PASSPHRASE)
-        start = time.perf_counter()
-        with created.workspace as workspace:
-            fill_demo_data(workspace, families, seed=2026)
-        print(f"generated {families} demo families in {time.perf_counter() - start:.0f} s")
+    demo_workspace(root, families=families, passphrase=PASSPHRASE)
     return root, holder
 
 

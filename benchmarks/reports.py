@@ -19,16 +19,14 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import report
+from _common import demo_workspace, interleaved, report_pairs, timed
 
 os.environ.setdefault("PIPPI_KDF_MEMORY_KIB", "65536")
 os.environ.setdefault("PIPPI_KDF_ITERATIONS", "1")
@@ -41,8 +39,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from pippi_desktop.reports.style import FONT, markup, register_fonts
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services import print_service as ps
-from pippi_desktop.services.demo_data import fill_demo_data
-from pippi_desktop.services.workspace_service import create_workspace, open_workspace
+from pippi_desktop.services.workspace_service import open_workspace
 
 PASSPHRASE = "stampa le relazioni delle famiglie"
 
@@ -55,14 +52,9 @@ def _workspace(families: int, keep: Path | None) -> tuple[Path, object]:
     else:
         keep.mkdir(parents=True, exist_ok=True)
         root = keep / f"reports-{families}.pippiws"
-    if not root.exists():
-        created = create_workspace(
-            root, role="office", name="Ambito Territoriale Sociale n. 11", passphrase=PASSPHRASE
-        )
-        start = time.perf_counter()
-        with created.workspace as workspace:
-            fill_demo_data(workspace, families, seed=2026)
-        print(f"generated {families} demo families in {time.perf_counter() - start:.0f} s")
+    demo_workspace(
+        root, families=families, passphrase=PASSPHRASE, name="Ambito Territoriale Sociale n. 11"
+    )
     return root, holder
 
 
@@ -71,20 +63,6 @@ def _bare_document(lines: list[str]) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph(markup(line), style) for line in lines])
     return buffer.getvalue()
-
-
-def paired_medians(
-    ours: Callable[[], object], baseline: Callable[[], object], *, repeat: int
-) -> tuple[float, float]:
-    """Both timed in turns, so that load from other processes hits both alike; medians."""
-    ours(), baseline()  # warm up: fonts, caches
-    ours_times, base_times = [], []
-    for _ in range(repeat):
-        for action, times in ((ours, ours_times), (baseline, base_times)):
-            start = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - start)
-    return statistics.median(ours_times), statistics.median(base_times)
 
 
 def main() -> int:
@@ -109,12 +87,12 @@ def main() -> int:
             f"{len(case.assessments)} assessments, {len(case.micro_project)} objectives; "
             f"report {len(reader.pages)} pages, {len(lines)} lines of text"
         )
-        ours, bare = paired_medians(
-            lambda: ps.render(workspace, request), lambda: _bare_document(lines), repeat=11
+        pairs = interleaved(
+            timed(lambda: ps.render(workspace, request)),
+            timed(lambda: _bare_document(lines)),
+            rounds=11,
         )
-        ok &= report(
-            "progress report vs bare ReportLab, same text", ours, bare, target=2.0, unit="ms"
-        )
+        ok &= report_pairs("progress report vs bare ReportLab, same text", pairs, target=2.0)
 
     with tempfile.TemporaryDirectory() as out:
         folder = Path(out) / "relazioni"

@@ -1,12 +1,17 @@
-# Shared by run.sh, test.sh and build.sh: a project virtual environment, made on first use.
+# Shared by run.sh, test.sh, build.sh and lock.sh: a project virtual environment, made on first
+# use.
 #
-# Needs only Python 3.11+ on the machine. Installs the Python packages into .venv (again only
-# when pyproject.toml changed) and, on Debian/Ubuntu, the few system libraries Qt needs when
-# they are missing (with apt-get, as root or through sudo without a password; otherwise it
-# prints the one command to run).
+# Needs only Python 3.11+ on the machine. Installs into .venv exactly the packages pinned in
+# requirements.lock (with `pip install --require-hashes`: a file whose hash differs from the
+# lock's is refused), then the project itself without touching its dependencies; again only
+# when requirements.lock or pyproject.toml changed. On Debian/Ubuntu it also installs the few
+# system packages Qt needs and poppler-utils (pdftoppm, for the tests that render printed
+# pages), when they are missing (with apt-get, as root or through sudo without a password;
+# otherwise it prints the one command to run).
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$REPO_ROOT/.venv"
+LOCK="$REPO_ROOT/requirements.lock"  # refreshed by build_scripts/lock.sh
 
 find_python() {
   for candidate in python3.13 python3.12 python3.11 python3; do
@@ -36,6 +41,9 @@ apt_install() {
 QT_LIBS_ALWAYS="libEGL.so.1:libegl1 libGL.so.1:libgl1 libfontconfig.so.1:libfontconfig1 libxkbcommon.so.0:libxkbcommon0 libdbus-1.so.3:libdbus-1-3"
 QT_LIBS_DISPLAY="libxcb-cursor.so.0:libxcb-cursor0 libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-shape.so.0:libxcb-shape0 libxcb-render-util.so.0:libxcb-render-util0 libxcb-image.so.0:libxcb-image0"
 
+# command -> Debian package, for the tests (printed pages rendered to PNG and looked at).
+TEST_TOOLS="pdftoppm:poppler-utils"
+
 ensure_system_libs() {
   [ "$(uname -s)" = "Linux" ] || return 0
   command -v ldconfig >/dev/null 2>&1 || return 0
@@ -52,9 +60,23 @@ ensure_system_libs() {
   fi
 }
 
+ensure_test_tools() {
+  [ "$(uname -s)" = "Linux" ] || return 0
+  local missing="" pair
+  for pair in $TEST_TOOLS; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair##*:}"
+  done
+  [ -n "$missing" ] || return 0
+  echo "Installing tools for the tests:$missing" >&2
+  if ! apt_install $missing; then
+    echo "Some tests need these packages. Please run:  sudo apt-get install$missing" >&2
+  fi
+}
+
 ensure_venv() {
-  # $1: extras to install, e.g. "test" or "test,build" ("" for the application only)
-  local extras="$1" python stamp want
+  # Every use (run, test, build) gets the same environment: the whole lock, test and build
+  # tools included, so that what the tests check is what the build ships.
+  local python stamp want
   python="$(find_python)" || return 1
   if [ ! -x "$VENV/bin/python" ]; then
     if ! "$python" -m venv "$VENV" >/dev/null 2>&1; then
@@ -65,14 +87,14 @@ ensure_venv() {
     fi
   fi
   stamp="$VENV/.pippi-installed"
-  want="$(cat "$REPO_ROOT/pyproject.toml" | sha256sum | cut -c1-16)-[$extras]"
-  if [ ! -f "$stamp" ] || ! grep -qF -- "$want" "$stamp"; then
-    echo "Installing PIPPI Desktop and its dependencies into .venv (first run only)..." >&2
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-    local spec="$REPO_ROOT"
-    [ -n "$extras" ] && spec="$REPO_ROOT[$extras]"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"
-    echo "$want" >> "$stamp"
+  want="$(cat "$LOCK" "$REPO_ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+  if [ ! -f "$stamp" ] || ! grep -qxF -- "$want" "$stamp"; then
+    echo "Installing PIPPI Desktop and its locked dependencies into .venv (first run only)..." >&2
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r "$LOCK"
+    # the project itself: its dependencies are all in the lock, setuptools included
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps \
+      --no-build-isolation -e "$REPO_ROOT"
+    echo "$want" > "$stamp"
   fi
   ensure_system_libs
 }

@@ -30,7 +30,7 @@ done
 if [ -n "${PIPPI_BUILD_PYTHON:-}" ]; then
   PYTHON="$PIPPI_BUILD_PYTHON"
 else
-  ensure_venv "build"
+  ensure_venv
   PYTHON="$VENV/bin/python"
 fi
 

@@ -11,9 +11,10 @@
    come in untranslated, vanished ones are dropped: git keeps the history);
 3. each `.po` is compiled to its `.mo`, which the application loads.
 
-Our own texts are Italian (the source language); argparse's are English. So the Italian
-catalogue translates argparse's texts only, the English one ours only, and any other language
-both. `tests/test_translations.py` fails when a text lacks its translation in any language,
+Our own texts are Italian (the source language); argparse's are English, and so are the few
+texts of Qt's own dialogs that Qt's catalogues lack (`pippi_desktop/gui/qt_texts.py`, tagged
+`qt`). So the Italian catalogue translates those English texts only, the English one ours
+only, and any other language both. `tests/test_translations.py` fails when a text lacks its translation in any language,
 when placeholders differ, or when the committed files are stale. Adding a language: copy the
 .pot to `resources/locale/<lang>/LC_MESSAGES/pippi_desktop.po`, translate, run this script.
 
@@ -43,6 +44,8 @@ POT = LOCALE / f"{DOMAIN}.pot"
 SOURCE_LANGUAGE = "it"
 ARGPARSE_LANGUAGE = "en"
 ARGPARSE_TAG = "argparse"  # auto comment on argparse's texts (their source language is English)
+QT_TAG = "qt"  # auto comment on the texts of Qt's own dialogs (English too)
+QT_TEXTS = "pippi_desktop/gui/qt_texts.py"
 KEYWORDS = {**DEFAULT_KEYWORDS, "NC_": ((1, "c"), 2)}
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 HEADER = "Texts of PIPPI Desktop. Source language: Italian (argparse's own texts: English)."
@@ -73,7 +76,8 @@ def _own_messages() -> Iterable[tuple[str, str | tuple[str, ...], str | None, li
         comment_tags=("TRANSLATORS:",),
         strip_comment_tags=True,
     ):
-        yield f"pippi_desktop/{Path(filename).as_posix()}", message, context, comments
+        location = f"pippi_desktop/{Path(filename).as_posix()}"
+        yield location, message, context, [*comments, QT_TAG] if location == QT_TEXTS else comments
 
 
 def _argparse_messages() -> Iterable[tuple[str | tuple[str, ...], str | None]]:
@@ -156,8 +160,8 @@ def updated(lang: str, template: Catalog) -> Catalog:
 
 
 def needs_translation(message: Message, lang: str) -> bool:
-    from_argparse = ARGPARSE_TAG in message.auto_comments
-    source = ARGPARSE_LANGUAGE if from_argparse else SOURCE_LANGUAGE
+    from_english = ARGPARSE_TAG in message.auto_comments or QT_TAG in message.auto_comments
+    source = ARGPARSE_LANGUAGE if from_english else SOURCE_LANGUAGE
     return lang != source
 
 

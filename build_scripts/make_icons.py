@@ -9,33 +9,26 @@ Outputs (committed; run this again after changing the SVG):
 - build_scripts/windows/pippi-desktop.ico executable and installer icon (PNG entries, Vista+)
 - build_scripts/macos/pippi-desktop.icns  the .app bundle's icon
 
-Qt's QSvgRenderer draws the SVG; the ICO and ICNS containers are a few bytes of header around
-PNG images, written here by hand (their layouts are documented by Microsoft and Apple).
+Qt's QSvgRenderer draws the SVG at every size (Pillow cannot read SVG); Pillow writes the ICO
+and ICNS containers from those drawings (PNG entries in both), each size drawn, not scaled.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
-import struct
 import sys
 from pathlib import Path
+
+from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
 SVG = REPO / "resources" / "icons" / "pippi-desktop.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
-# ICNS element types holding PNG data, by pixel size (Apple's "ic07".."ic14").
-ICNS_TYPES = (
-    (b"ic11", 32),  # 16 pt @2x
-    (b"ic12", 64),  # 32 pt @2x
-    (b"ic07", 128),
-    (b"ic13", 256),  # 128 pt @2x
-    (b"ic08", 256),
-    (b"ic14", 512),  # 256 pt @2x
-    (b"ic09", 512),
-    (b"ic10", 1024),  # 512 pt @2x
-)
+# Pillow's ICNS writer stores these pixel sizes (Apple's "ic07".."ic14" PNG elements).
+ICNS_SIZES = (32, 64, 128, 256, 512, 1024)
 
 
 def render_png(svg: Path, size: int) -> bytes:
@@ -61,34 +54,21 @@ def render_png(svg: Path, size: int) -> bytes:
     return bytes(data.data())
 
 
-def ico_bytes(pngs: dict[int, bytes]) -> bytes:
-    """An ICO file whose images are PNG streams (ICONDIR, ICONDIRENTRY per image, data)."""
-    sizes = sorted(pngs)
-    header = struct.pack("<HHH", 0, 1, len(sizes))
-    offset = len(header) + 16 * len(sizes)
-    entries, blobs = b"", b""
-    for size in sizes:
-        data = pngs[size]
-        side = 0 if size >= 256 else size  # 0 means 256 in an ICONDIRENTRY
-        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
-        blobs += data
-        offset += len(data)
-    return header + entries + blobs
-
-
-def icns_bytes(pngs: dict[int, bytes]) -> bytes:
-    """An ICNS file: 'icns', total length, then (type, length, PNG) elements."""
-    body = b"".join(
-        kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for kind, size in ICNS_TYPES
-    )
-    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+def save_icon(target: Path, pngs: dict[int, bytes], sizes: tuple[int, ...], fmt: str) -> None:
+    """An ICO or ICNS file holding each of `sizes` as drawn (Pillow's writers, PNG entries)."""
+    images = [Image.open(io.BytesIO(pngs[size])) for size in sorted(sizes, reverse=True)]
+    largest, rest = images[0], images[1:]
+    if fmt == "ICO":
+        largest.save(target, fmt, sizes=[(size, size) for size in sizes], append_images=rest)
+    else:
+        largest.save(target, fmt, append_images=rest)
 
 
 def write_all(out: Path | None) -> list[Path]:
     from PySide6.QtGui import QGuiApplication
 
     _app = QGuiApplication.instance() or QGuiApplication([])
-    sizes = sorted({*PNG_SIZES, *ICO_SIZES, *(size for _, size in ICNS_TYPES)})
+    sizes = sorted({*PNG_SIZES, *ICO_SIZES, *ICNS_SIZES})
     pngs = {size: render_png(SVG, size) for size in sizes}
     png_dir = out or REPO / "resources" / "icons"
     ico = (out or REPO / "build_scripts" / "windows") / "pippi-desktop.ico"
@@ -98,8 +78,8 @@ def write_all(out: Path | None) -> list[Path]:
         target = png_dir / f"pippi-desktop-{size}.png"
         target.write_bytes(pngs[size])
         written.append(target)
-    ico.write_bytes(ico_bytes({size: pngs[size] for size in ICO_SIZES}))
-    icns.write_bytes(icns_bytes(pngs))
+    save_icon(ico, pngs, ICO_SIZES, "ICO")
+    save_icon(icns, pngs, ICNS_SIZES, "ICNS")
     return [*written, ico, icns]
 
 

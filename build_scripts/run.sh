@@ -3,5 +3,5 @@
 # With a display it opens the window; with none it runs the demo journey (field -> office -> PDF).
 set -euo pipefail
 source "$(dirname "$0")/_env.sh"
-ensure_venv ""
+ensure_venv
 exec "$VENV/bin/pippi-desktop" --demo "$@"

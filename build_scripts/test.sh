@@ -3,6 +3,7 @@
 # pytest's exit code is the script's: 0 all passed, 5 "no tests collected" is a failure too.
 set -euo pipefail
 source "$(dirname "$0")/_env.sh"
-ensure_venv "test,build"
+ensure_venv
+ensure_test_tools
 cd "$REPO_ROOT"
 exec "$VENV/bin/python" -m pytest "$@"

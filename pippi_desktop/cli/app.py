@@ -9,14 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TextIO
 
-from pippi_desktop.cli.parser import CommandParser, parser_class, use_language
+from pippi_desktop.cli.parser import CommandParser, argparse_language
 from pippi_desktop.domain.errors import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -24,9 +22,19 @@ from pippi_desktop.domain.errors import (
     InternalError,
     PippiError,
 )
-from pippi_desktop.domain.i18n import Lang, lang_from_env, parse_lang, set_language
+from pippi_desktop.domain.i18n import (
+    SOURCE_LANGUAGE,
+    Lang,
+    Message,
+    _,
+    available_languages,
+    lang_from_env,
+    parse_lang,
+    set_language,
+)
 from pippi_desktop.resource_paths import missing_app_file
-from pippi_desktop.storage.log_files import LOGGER_NAME, attach_workspace_log
+from pippi_desktop.services.app_log import attach_application_log
+from pippi_desktop.storage.log_files import LOGGER_NAME
 from pippi_desktop.storage.write_errors import as_write_failure
 from pippi_desktop.version import __version__
 
@@ -35,15 +43,17 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class CliContext:
+    """What a command's `run` gets besides its arguments. Texts are `_()` calls: the language
+    (`lang`, also handed to services that render for a language) is the process's, set once in
+    `main`."""
+
     lang: Lang
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
 
-    def t(self, italian: str, english: str) -> str:
-        return english if self.lang is Lang.EN else italian
-
-    def say(self, italian: str, english: str, **params: Any) -> None:
-        print(self.t(italian, english).format(**params), file=self.stdout)
+    def say(self, text: str, **params: Any) -> None:
+        """Print a translated text (`_("…")`), its `{placeholders}` filled from `params`."""
+        print(text.format(**params), file=self.stdout)
 
     def emit_json(self, value: Any) -> None:
         json.dump(value, self.stdout, ensure_ascii=False, indent=2, default=str)
@@ -54,15 +64,14 @@ class CliContext:
         return error.exit_code
 
 
-Configure = Callable[[argparse.ArgumentParser, Lang], None]
+Configure = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace, CliContext], int]
 
 
 @dataclass(frozen=True)
 class Command:
     name: str
-    help_it: str
-    help_en: str
+    help: Message  # marked with N_(): translated when the parser is built
     configure: Configure
     run: Run
 
@@ -76,92 +85,78 @@ def _lang_from_argv(argv: Sequence[str]) -> Lang:
     return lang_from_env()
 
 
-def _add_common(parser: argparse.ArgumentParser, lang: Lang) -> None:
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    # The source language first, then the others: "it, en".
+    languages = sorted(available_languages(), key=lambda code: code != SOURCE_LANGUAGE)
     parser.add_argument(
         "--lang",
-        choices=("it", "en"),
-        help="lingua dei messaggi (it, en)" if lang is Lang.IT else "message language (it, en)",
+        choices=languages,
+        help=_("lingua dei messaggi ({languages})").format(languages=", ".join(languages)),
     )
 
 
-def build_parser(lang: Lang, commands: Sequence[Command]) -> CommandParser:
-    cls = parser_class(lang)
-    it = lang is Lang.IT
-    parser = cls(
+def build_parser(commands: Sequence[Command]) -> CommandParser:
+    """The parser in the current language (`set_language` first)."""
+    parser = CommandParser(
         prog="pippi-desktop",
-        description=(
+        description=_(
             "PIPPI Desktop: cartelle delle famiglie cifrate, pacchetti di sincronizzazione "
             "firmati, schede stampabili per il programma P.I.P.P.I. Senza comando apre la "
             "finestra."
-            if it
-            else "PIPPI Desktop: encrypted family case files, signed sync bundles, printable "
-            "sheets for the P.I.P.P.I. programme. Without a command it opens the window."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"pippi-desktop {__version__}")
-    _add_common(parser, lang)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pippi-desktop {__version__}",
+        help=_("mostra la versione del programma ed esce"),
+    )
+    _add_common(parser)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help=(
+        help=_(
             "apre l'applicazione su un'area di lavoro dimostrativa temporanea (senza schermo: "
             "la crea e ne mostra il contenuto)"
-            if it
-            else "opens the application on a temporary demo workspace (with no display: "
-            "creates it and shows what it holds)"
         ),
     )
     parser.add_argument(
         "--screenshot",
-        metavar="DIR" if not it else "CARTELLA",
-        help=(
-            "salva le schermate delle finestre principali in CARTELLA e termina"
-            if it
-            else "saves screenshots of the main windows into DIR and exits"
-        ),
+        metavar=_("CARTELLA"),
+        help=_("salva le schermate delle finestre principali in CARTELLA e termina"),
     )
-    subparsers = parser.add_subparsers(
-        dest="command",
-        metavar="COMANDO" if it else "COMMAND",
-        title="comandi" if it else "commands",
-    )
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMANDO"), title=_("comandi"))
     for command in commands:
-        sub = subparsers.add_parser(command.name, help=command.help_it if it else command.help_en)
-        _add_common(sub, lang)
-        command.configure(sub, lang)
+        sub = subparsers.add_parser(command.name, help=command.help.translated())
+        _add_common(sub)
+        command.configure(sub)
         sub.set_defaults(_run=command.run)
     return parser
 
 
 def attach_fallback_log() -> None:
     """Log to the user's state folder when no workspace log is attached."""
-    logger = logging.getLogger(LOGGER_NAME)
-    if any(not isinstance(handler, logging.NullHandler) for handler in logger.handlers):
-        return
-    base = os.environ.get("XDG_STATE_HOME") or (
-        os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
-    )
-    root = Path(base) if base else Path.home() / ".local" / "state"
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        attach_workspace_log(root / "pippi-desktop")
-    except OSError:
-        pass
+    handlers = logging.getLogger(LOGGER_NAME).handlers
+    if all(isinstance(handler, logging.NullHandler) for handler in handlers):
+        attach_application_log()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from pippi_desktop.cli.registry import all_commands
-
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--version"]:  # answered before importing every command's modules
         print(f"pippi-desktop {__version__}")
         return EXIT_OK
     lang = _lang_from_argv(args_list)
-    use_language(lang)
-    set_language(lang)  # gettext's `_()` speaks the language of the command line
-    ctx = CliContext(lang=lang)
+    set_language(lang)
+    with argparse_language(lang):
+        return _run(args_list, CliContext(lang=lang))
+
+
+def _run(args_list: list[str], ctx: CliContext) -> int:
+    from pippi_desktop.cli.registry import all_commands
+
     try:
-        parser = build_parser(lang, all_commands())
+        parser = build_parser(all_commands())
         try:
             args = parser.parse_args(args_list)
         except SystemExit as exit_request:  # --help and --version
@@ -178,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.error("internal error", exc_info=True)
         return ctx.fail(error)
     except KeyboardInterrupt:
-        print(ctx.t("Operazione interrotta.", "Operation interrupted."), file=ctx.stderr)
+        print(_("Operazione interrotta."), file=ctx.stderr)
         return EXIT_INTERNAL
     except BrokenPipeError:
         return EXIT_OK

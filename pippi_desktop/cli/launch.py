@@ -9,7 +9,7 @@ import sys
 from pippi_desktop.cli.app import CliContext
 from pippi_desktop.cli.workspace_commands import print_info
 from pippi_desktop.domain.errors import EXIT_INTERNAL, EXIT_OK
-from pippi_desktop.domain.i18n import Lang, parse_lang
+from pippi_desktop.domain.i18n import Lang, _, ngettext, parse_lang
 from pippi_desktop.services.demo_service import create_demo_workspace
 
 DEMO_FAMILIES = 20  # synthetic families in the window's demo workspace (a few seconds)
@@ -28,37 +28,39 @@ def run_headless_demo(ctx: CliContext) -> int:
     from pippi_desktop.services.demo_tour import run_demo_tour  # Faker: only for the demo
 
     ctx.say(
-        "Nessuno schermo disponibile: ecco il percorso completo su dati dimostrativi "
-        "(qualche secondo)…\n",
-        "No display available: here is the whole journey on demo data (a few seconds)…\n",
+        _(
+            "Nessuno schermo disponibile: ecco il percorso completo su dati dimostrativi "
+            "(qualche secondo)…"
+        )
     )
+    print(file=ctx.stdout)
     tour = run_demo_tour(lang=ctx.lang)
-    ctx.say(
-        "1. Area di lavoro dell'educatrice: {path}\n   Passphrase: {passphrase}\n",
-        "1. The educator's workspace: {path}\n   Passphrase: {passphrase}\n",
-        path=tour.educator.path,
-        passphrase=tour.educator.passphrase,
-    )
+    ctx.say(_("1. Area di lavoro dell'educatrice: {path}"), path=tour.educator.path)
+    ctx.say("   " + _("Passphrase: {passphrase}"), passphrase=tour.educator.passphrase)
+    print(file=ctx.stdout)
     print_info(tour.educator_info, ctx)
     outcome = tour.imported
+    print(file=ctx.stdout)
     ctx.say(
-        "\n2. Fiducia reciproca: impronta dell'ufficio {office}, impronta del portatile "
-        "{device}.\n"
-        "3. Pacchetto firmato e cifrato per l'ufficio: {bundle}\n"
-        "4. Importato nell'ufficio ({office_path}, stessa passphrase): {message} "
-        "L'ufficio ora ha {families} famiglie.\n"
-        "5. Relazione di percorso della famiglia {code} stampata: {report}",
-        "\n2. Mutual trust: office fingerprint {office}, laptop fingerprint {device}.\n"
-        "3. Bundle signed and encrypted for the office: {bundle}\n"
-        "4. Imported at the office ({office_path}, same passphrase): {message} "
-        "The office now holds {families} families.\n"
-        "5. Progress report of family {code} printed: {report}",
+        _("2. Fiducia reciproca: impronta dell'ufficio {office}, impronta del portatile {device}."),
         office=tour.office_fingerprint,
         device=tour.device_fingerprint,
-        bundle=tour.bundle,
+    )
+    ctx.say(_("3. Pacchetto firmato e cifrato per l'ufficio: {bundle}"), bundle=tour.bundle)
+    ctx.say(
+        ngettext(
+            "4. Importato nell'ufficio ({office_path}, stessa passphrase): {message} "
+            "L'ufficio ora ha {families} famiglia.",
+            "4. Importato nell'ufficio ({office_path}, stessa passphrase): {message} "
+            "L'ufficio ora ha {families} famiglie.",
+            tour.office_families,
+        ),
         office_path=tour.office_path,
         message=outcome.message,
         families=tour.office_families,
+    )
+    ctx.say(
+        _("5. Relazione di percorso della famiglia {code} stampata: {report}"),
         code=tour.report_family_code,
         report=tour.report,
     )
@@ -85,9 +87,10 @@ def launch_application(args: argparse.Namespace, ctx: CliContext) -> int:
         demo = create_demo_workspace()
         fill_demo_data(demo.workspace, DEMO_FAMILIES)
         ctx.say(
-            "Area di lavoro dimostrativa in {path}\nPassphrase (serve dopo il blocco): "
-            "{passphrase}",
-            "Demo workspace in {path}\nPassphrase (needed after locking): {passphrase}",
+            _(
+                "Area di lavoro dimostrativa in {path}\nPassphrase (serve dopo il blocco): "
+                "{passphrase}"
+            ),
             path=demo.path,
             passphrase=demo.passphrase,
         )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from pippi_desktop.cli.app import CliContext, Command
 from pippi_desktop.cli.workspace_access import add_passphrase_option, opened_workspace
 from pippi_desktop.domain.errors import EXIT_OK, UsageError
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, Lang, _, ngettext
 
 if TYPE_CHECKING:
     from pippi_desktop.services.print_service import DocumentKind
@@ -33,64 +33,50 @@ if TYPE_CHECKING:
 KINDS = ("session", "triangle", "blank-triangle", "report", "attendance")
 
 
-def _configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    parser.add_argument(
-        "path", metavar="PATH", help="cartella dell'area di lavoro" if it else "workspace folder"
-    )
-    add_passphrase_option(parser, it=it)
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help=_("cartella dell'area di lavoro"))
+    add_passphrase_option(parser)
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument(
         "--family",
         metavar="CODE",
-        help="codice della famiglia (es. F-2026-K7QA-014)"
-        if it
-        else "family code (e.g. F-2026-K7QA-014)",
+        help=_("codice della famiglia (es. F-2026-K7QA-014)"),
     )
     target.add_argument(
         "--group-session",
         metavar="ID",
-        help="identificativo dell'incontro di gruppo (registro delle presenze)"
-        if it
-        else "group session id (attendance register)",
+        help=_("identificativo dell'incontro di gruppo (registro delle presenze)"),
     )
     target.add_argument(
         "--all-families",
         action="store_true",
-        help="la relazione di ogni famiglia, un file ciascuna nella cartella -o"
-        if it
-        else "every family's report, one file each in the -o folder",
+        help=_("la relazione di ogni famiglia, un file ciascuna nella cartella -o"),
     )
     parser.add_argument(
         "--kind",
         required=True,
         choices=KINDS,
-        help=(
+        help=_(
             "session: scheda della visita; triangle: valutazione del triangolo; "
             "blank-triangle: triangolo da compilare; report: relazione sul percorso; "
             "attendance: registro delle presenze"
-            if it
-            else "session: visit sheet; triangle: triangle assessment; blank-triangle: "
-            "triangle form to fill in; report: progress report; attendance: attendance register"
         ),
     )
     parser.add_argument(
         "--visit",
         metavar="ID",
-        help="la visita (senza: l'ultima)" if it else "the visit (default: the latest)",
+        help=_("la visita (senza: l'ultima)"),
     )
     parser.add_argument(
         "--assessment",
         metavar="ID",
-        help="la valutazione (senza: l'ultima)" if it else "the assessment (default: the latest)",
+        help=_("la valutazione (senza: l'ultima)"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="file PDF da creare (con --all-families: la cartella)"
-        if it
-        else "PDF file to create (with --all-families: the folder)",
+        help=_("file PDF da creare (con --all-families: la cartella)"),
     )
 
 
@@ -99,37 +85,19 @@ def _check_options(args: argparse.Namespace, ctx: CliContext) -> DocumentKind:
 
     kind = DocumentKind(args.kind)
 
-    def refuse(italian: str, english: str) -> UsageError:
-        return UsageError(detail=ctx.t(italian, english))
-
     if kind is DocumentKind.ATTENDANCE and not args.group_session:
-        raise refuse(
-            "--kind attendance si usa con --group-session ID",
-            "--kind attendance goes with --group-session ID",
-        )
+        raise UsageError(detail=N_("--kind attendance si usa con --group-session ID"))
     if args.group_session and kind is not DocumentKind.ATTENDANCE:
-        raise refuse(
-            "--group-session si usa con --kind attendance",
-            "--group-session goes with --kind attendance",
-        )
+        raise UsageError(detail=N_("--group-session si usa con --kind attendance"))
     if args.all_families:
         if kind is not DocumentKind.REPORT:
-            raise refuse(
-                "--all-families si usa con --kind report",
-                "--all-families goes with --kind report",
-            )
+            raise UsageError(detail=N_("--all-families si usa con --kind report"))
         if not args.output:
-            raise refuse(
-                "--all-families richiede -o CARTELLA",
-                "--all-families needs -o FOLDER",
-            )
+            raise UsageError(detail=N_("--all-families richiede -o CARTELLA"))
     if args.visit and kind is not DocumentKind.SESSION:
-        raise refuse("--visit si usa con --kind session", "--visit goes with --kind session")
+        raise UsageError(detail=N_("--visit si usa con --kind session"))
     if args.assessment and kind is not DocumentKind.TRIANGLE:
-        raise refuse(
-            "--assessment si usa con --kind triangle",
-            "--assessment goes with --kind triangle",
-        )
+        raise UsageError(detail=N_("--assessment si usa con --kind triangle"))
     return kind
 
 
@@ -160,10 +128,13 @@ def _run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     ctx.say(
-        "Scritte {n} relazioni in {folder} in {seconds:.1f} s. Contengono dati personali: "
-        "conservale con cura e distruggile quando non servono più.",
-        "Wrote {n} reports into {folder} in {seconds:.1f} s. They hold personal data: keep "
-        "them safe and destroy them when no longer needed.",
+        ngettext(
+            "Scritta {n} relazione in {folder} in {seconds:.1f} s. Contiene dati personali: "
+            "conservala con cura e distruggila quando non serve più.",
+            "Scritte {n} relazioni in {folder} in {seconds:.1f} s. Contengono dati personali: "
+            "conservale con cura e distruggile quando non servono più.",
+            result.families,
+        ),
         n=result.families,
         folder=args.output,
         seconds=time.perf_counter() - start,
@@ -193,10 +164,10 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         print_service.write(workspace, request, path)
     ctx.say(
-        "Documento scritto in {file}. Contiene dati personali: conservalo con cura e "
-        "distruggilo quando non serve più.",
-        "Document written to {file}. It holds personal data: keep it safe and destroy it "
-        "when no longer needed.",
+        _(
+            "Documento scritto in {file}. Contiene dati personali: conservalo con cura e "
+            "distruggilo quando non serve più."
+        ),
         file=path,
     )
     return EXIT_OK
@@ -204,10 +175,6 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 COMMANDS = [
     Command(
-        "print-sheet",
-        "stampa in PDF schede, triangoli, relazioni e registri",
-        "print sheets, triangles, reports and registers as PDF",
-        _configure,
-        _run,
+        "print-sheet", N_("stampa in PDF schede, triangoli, relazioni e registri"), _configure, _run
     ),
 ]

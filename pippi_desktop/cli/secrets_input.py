@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from pippi_desktop.domain.errors import UsageError, WeakPassphrase, WrongRecoveryCode
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, Lang
 
 MAX_SECRET_BYTES = 4096
 
@@ -77,16 +77,15 @@ def read_secret(
 
 
 PROMPTS = {
-    "current": ("Passphrase: ", "Passphrase: "),
-    "new": ("Nuova passphrase: ", "New passphrase: "),
-    "again": ("Ripeti la nuova passphrase: ", "Repeat the new passphrase: "),
-    "office": ("Passphrase dell'ufficio: ", "Office passphrase: "),
+    "current": N_("Passphrase: "),
+    "new": N_("Nuova passphrase: "),
+    "again": N_("Ripeti la nuova passphrase: "),
+    "office": N_("Passphrase dell'ufficio: "),
 }
 
 
 def _label(key: str, lang: Lang) -> str:
-    italian, english = PROMPTS[key]
-    return english if lang is Lang.EN else italian
+    return PROMPTS[key].translated(lang)
 
 
 def current_passphrase(passphrase_file: str | None, lang: Lang) -> str:

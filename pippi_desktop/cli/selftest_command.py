@@ -7,23 +7,18 @@ imported only when it runs (the command line never imports Qt itself).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pippi_desktop.cli.app import CliContext, Command, attach_fallback_log
 from pippi_desktop.domain.errors import EXIT_INTERNAL, EXIT_OK
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, _
 from pippi_desktop.version import __version__
 
 if TYPE_CHECKING:
     from pippi_desktop.services.self_test import SelfTestStep, StepResult
 
-STATUS_LABELS = {
-    "ok": ("ok", "ok"),
-    "skipped": ("saltato", "skipped"),
-    "failed": ("ERRORE", "FAILED"),
-}
+STATUS_LABELS = {"ok": N_("ok"), "skipped": N_("saltato"), "failed": N_("ERRORE")}
 
 
 def all_steps() -> list[SelfTestStep]:
@@ -33,45 +28,32 @@ def all_steps() -> list[SelfTestStep]:
         *STEPS,
         SelfTestStep(
             "main_window",
-            "Finestra principale (fuori schermo)",
-            "Main window (offscreen)",
+            N_("Finestra principale (fuori schermo)"),
             lazy("pippi_desktop.gui.self_test_window", "open_and_close_main_window"),
         ),
     ]
 
 
-def _existing_folder(lang: Lang) -> Callable[[str], Path]:
-    def check(value: str) -> Path:
-        path = Path(value)
-        if not path.is_dir():
-            raise argparse.ArgumentTypeError(
-                "the folder does not exist" if lang is Lang.EN else "la cartella non esiste"
-            )
-        return path
-
-    return check
+def _existing_folder(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(_("la cartella non esiste"))
+    return path
 
 
-def _configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    parser.add_argument(
-        "--json", action="store_true", help="risultato in JSON" if it else "output as JSON"
-    )
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=_("risultato in JSON"))
     parser.add_argument(
         "--temp-dir",
-        metavar="CARTELLA" if it else "DIR",
-        type=_existing_folder(lang),
-        help=(
-            "dove creare la cartella temporanea (predefinita: quella del sistema)"
-            if it
-            else "where to make the temporary folder (default: the system's)"
-        ),
+        metavar=_("CARTELLA"),
+        type=_existing_folder,
+        help=(_("dove creare la cartella temporanea (predefinita: quella del sistema)")),
     )
 
 
 def _print_result(step: SelfTestStep, result: StepResult, ctx: CliContext) -> None:
-    status = ctx.t(*STATUS_LABELS[result.status])
-    label = step.label(ctx.lang)
+    status = STATUS_LABELS[result.status].translated()
+    label = step.label.translated()
     note = f" — {result.message}" if result.message and result.status != "failed" else ""
     print(f"  {status:8} {result.seconds:6.2f} s  {label}{note}", file=ctx.stdout, flush=True)
 
@@ -82,7 +64,7 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
     attach_fallback_log()  # the test workspace's own log goes away with its folder
     steps = all_steps()
     if not args.json:
-        ctx.say("Autoverifica di PIPPI Desktop {v}", "PIPPI Desktop self-test {v}", v=__version__)
+        ctx.say(_("Autoverifica di PIPPI Desktop {v}"), v=__version__)
     report = run_self_test(
         steps,
         lang=ctx.lang,
@@ -93,20 +75,18 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json(report.as_json())
     failed = report.failed
     if failed is not None:
-        label = next(step.label(ctx.lang) for step in steps if step.name == failed.name)
+        label = next(step.label.translated() for step in steps if step.name == failed.name)
         print(
-            ctx.t(
-                "Autoverifica non riuscita al passo «{step}»: {message}",
-                "Self-test failed at step “{step}”: {message}",
-            ).format(step=label, message=failed.message),
+            _("Autoverifica non riuscita al passo «{step}»: {message}").format(
+                step=label, message=failed.message
+            ),
             file=ctx.stderr,
         )
         return EXIT_INTERNAL
     if not args.json:
         counts = {s: sum(r.status == s for r in report.results) for s in ("ok", "skipped")}
         ctx.say(
-            "Autoverifica riuscita: {ok} passi superati, {skipped} saltati ({seconds:.1f} s).",
-            "Self-test passed: {ok} steps passed, {skipped} skipped ({seconds:.1f} s).",
+            _("Autoverifica riuscita: {ok} passi superati, {skipped} saltati ({seconds:.1f} s)."),
             seconds=report.seconds,
             **counts,
         )
@@ -116,8 +96,7 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
 COMMANDS = [
     Command(
         "self-test",
-        "controlla che l'applicazione funzioni (area di lavoro di prova, poi cancellata)",
-        "check that the application works (a test workspace, deleted afterwards)",
+        N_("controlla che l'applicazione funzioni (area di lavoro di prova, poi cancellata)"),
         _configure,
         _run,
     ),

@@ -11,21 +11,18 @@ from pathlib import Path
 from pippi_desktop.cli.app import CliContext
 from pippi_desktop.cli.secrets_input import current_passphrase
 from pippi_desktop.domain.errors import PippiError
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.services.workspace_service import check_workspace_path, open_workspace
 from pippi_desktop.storage.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 
-def add_passphrase_option(parser: argparse.ArgumentParser, *, it: bool) -> None:
+def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--passphrase-file",
         metavar="FILE",
-        help=(
-            "file la cui prima riga è la passphrase (altrimenti PIPPI_PASSPHRASE o richiesta)"
-            if it
-            else "file whose first line is the passphrase (else PIPPI_PASSPHRASE or a prompt)"
-        ),
+        help=_("file la cui prima riga è la passphrase (altrimenti PIPPI_PASSPHRASE o richiesta)"),
     )
 
 

@@ -15,47 +15,40 @@ from pippi_desktop.cli.secrets_input import (
 )
 from pippi_desktop.cli.workspace_access import add_passphrase_option, opened_workspace
 from pippi_desktop.domain.errors import EXIT_OK, EXIT_WORKSPACE, WorkspaceDamaged
-from pippi_desktop.domain.i18n import Lang, _
+from pippi_desktop.domain.i18n import N_, _, pgettext
 from pippi_desktop.services import workspace_service as service
 
 
-def _json_flag(parser: argparse.ArgumentParser, it: bool) -> None:
-    parser.add_argument(
-        "--json", action="store_true", help="risultato in JSON" if it else "output as JSON"
-    )
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=_("risultato in JSON"))
 
 
-def _path(parser: argparse.ArgumentParser, it: bool) -> None:
+def _path(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "path",
         metavar="PATH",
-        help="cartella dell'area di lavoro (NOME.pippiws)"
-        if it
-        else "workspace folder (NAME.pippiws)",
+        help=_("cartella dell'area di lavoro (NOME.pippiws)"),
     )
 
 
 # --- init ------------------------------------------------------------------------------------
 
 
-def _configure_init(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    _path(parser, it)
+def _configure_init(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
     parser.add_argument(
         "--role",
         required=True,
         choices=("educator", "office"),
-        help="educator (educatore) oppure office (ufficio d'Ambito)"
-        if it
-        else "educator or office",
+        help=_("educator (educatore) oppure office (ufficio d'Ambito)"),
     )
     parser.add_argument(
         "--name",
         required=True,
-        help="nome dell'area di lavoro" if it else "name of the workspace",
+        help=_("nome dell'area di lavoro"),
     )
-    add_passphrase_option(parser, it=it)
-    _json_flag(parser, it)
+    add_passphrase_option(parser)
+    _json_flag(parser)
 
 
 def _run_init(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -76,14 +69,14 @@ def _run_init(args: argparse.Namespace, ctx: CliContext) -> int:
             }
         )
         return EXIT_OK
-    ctx.say("Area di lavoro creata: {path}", "Workspace created: {path}", path=args.path)
+    ctx.say(_("Area di lavoro creata: {path}"), path=args.path)
+    print(file=ctx.stdout)
     ctx.say(
-        "\nCodice di recupero (viene mostrato solo ora: stampalo o scrivilo e conservalo in un "
-        "luogo sicuro, separato dal computer):\n\n    {code}\n\nServe se dimentichi la "
-        "passphrase. Chi lo possiede può aprire l'area di lavoro.",
-        "\nRecovery code (shown only now: print it or write it down and keep it somewhere safe, "
-        "away from the computer):\n\n    {code}\n\nYou need it if you forget the passphrase. "
-        "Whoever holds it can open the workspace.",
+        _(
+            "Codice di recupero (viene mostrato solo ora: stampalo o scrivilo e conservalo in un "
+            "luogo sicuro, separato dal computer):\n\n    {code}\n\nServe se dimentichi la "
+            "passphrase. Chi lo possiede può aprire l'area di lavoro."
+        ),
         code=created.recovery_code,
     )
     return EXIT_OK
@@ -92,39 +85,39 @@ def _run_init(args: argparse.Namespace, ctx: CliContext) -> int:
 # --- info ------------------------------------------------------------------------------------
 
 
-def _configure_info(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    _path(parser, it)
-    add_passphrase_option(parser, it=it)
-    _json_flag(parser, it)
+def _configure_info(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
+    add_passphrase_option(parser)
+    _json_flag(parser)
 
 
-ROLE_LABELS = {"educator": ("educatore", "educator"), "office": ("ufficio d'Ambito", "office")}
+ROLE_LABELS = {"educator": N_("educatore"), "office": N_("ufficio d'Ambito")}
 
 
 def print_info(info: dict[str, object], ctx: CliContext) -> None:
-    role_it, role_en = ROLE_LABELS.get(str(info["role"]), (str(info["role"]),) * 2)
+    role = str(info["role"])
     kdf = info["kdf"]
     assert isinstance(kdf, dict)
     rows = [
-        (ctx.t("Nome", "Name"), info["name"]),
-        (ctx.t("Ruolo", "Role"), ctx.t(role_it, role_en)),
-        (ctx.t("Area di lavoro", "Workspace id"), info["workspace_id"]),
-        (ctx.t("Dispositivo", "Device id"), info["device_id"]),
-        (ctx.t("Incarnazione", "Incarnation"), info["incarnation"]),
-        (ctx.t("Versione dello schema", "Schema version"), info["schema_version"]),
-        (ctx.t("Versione dell'applicazione", "Application version"), info["app_version"]),
+        (_("Nome"), info["name"]),
+        (_("Ruolo"), ROLE_LABELS[role].translated() if role in ROLE_LABELS else role),
+        (_("Area di lavoro"), info["workspace_id"]),
+        (pgettext("device id", "Dispositivo"), info["device_id"]),
+        (_("Incarnazione"), info["incarnation"]),
+        (_("Versione dello schema"), info["schema_version"]),
+        (_("Versione dell'applicazione"), info["app_version"]),
         (
-            ctx.t("Derivazione della chiave", "Key derivation"),
-            f"Argon2id ({ctx.t('memoria', 'memory')} {int(kdf['memory_kib']) // 1024} MiB, "
-            f"{ctx.t('passaggi', 'passes')} {kdf['iterations']}, "
-            f"{ctx.t('corsie', 'lanes')} {kdf['parallelism']})",
+            _("Derivazione della chiave"),
+            _("Argon2id (memoria {memory} MiB, passaggi {passes}, corsie {lanes})").format(
+                memory=int(kdf["memory_kib"]) // 1024,
+                passes=kdf["iterations"],
+                lanes=kdf["parallelism"],
+            ),
         ),
     ]
-    for key, extra in (("families", ("Famiglie", "Families")),):
-        if key in info:
-            rows.append((ctx.t(*extra), info[key]))
-    width = max(len(label) for label, _ in rows)
+    if "families" in info:
+        rows.append((_("Famiglie"), info["families"]))
+    width = max(len(label) for label, _value in rows)
     for label, value in rows:
         print(f"{label.ljust(width)}  {value}", file=ctx.stdout)
 
@@ -142,56 +135,59 @@ def _run_info(args: argparse.Namespace, ctx: CliContext) -> int:
 # --- change-passphrase / recover -------------------------------------------------------------
 
 
-def _new_passphrase_option(parser: argparse.ArgumentParser, it: bool) -> None:
+def _new_passphrase_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--new-passphrase-file",
         metavar="FILE",
-        help=(
+        help=_(
             "file la cui prima riga è la nuova passphrase (altrimenti PIPPI_NEW_PASSPHRASE o "
             "richiesta due volte)"
-            if it
-            else "file whose first line is the new passphrase (else PIPPI_NEW_PASSPHRASE or "
-            "asked twice)"
         ),
     )
 
 
-def _configure_change(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    _path(parser, it)
-    add_passphrase_option(parser, it=it)
-    _new_passphrase_option(parser, it)
+def _configure_change(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
+    add_passphrase_option(parser)
+    _new_passphrase_option(parser)
 
 
 def _old_backups_note(ctx: CliContext) -> None:
-    print(
+    ctx.say(
         _(
             "I backup fatti prima di oggi, anche quelli automatici nella cartella backups/, "
             "restano cifrati con la vecchia chiave: si aprono ancora, e solo, con la passphrase "
             "e il codice di recupero validi quando sono stati fatti. Se la vecchia passphrase o "
             "il vecchio codice erano noti ad altri, elimina quei backup o tienili al sicuro."
-        ),
-        file=ctx.stdout,
+        )
     )
 
 
-def _show_recovery_code(ctx: CliContext, code: str, *, replaced_old_format: bool) -> None:
-    if replaced_old_format:
-        print(
+def _show_recovery_code(ctx: CliContext, code: str) -> None:
+    ctx.say(
+        _(
+            "\nNuovo codice di recupero (viene mostrato solo ora: stampalo o scrivilo e "
+            "conservalo in un luogo sicuro, separato dal computer):\n\n    {code}\n"
+        ),
+        code=code,
+    )
+
+
+def _say_key_change(ctx: CliContext, done: str, change: service.KeyChange) -> None:
+    """What a change of the data key means: the code (kept or new), older backups."""
+    ctx.say(done)
+    if change.recovery_code:
+        ctx.say(
             _(
                 "Il codice di recupero di questa area di lavoro era di un formato precedente "
                 "che non può seguire la nuova chiave: ne è stato creato uno nuovo e quello "
                 "vecchio non vale più."
-            ),
-            file=ctx.stdout,
+            )
         )
-    print(
-        _(
-            "\nNuovo codice di recupero (viene mostrato solo ora: stampalo o scrivilo e "
-            "conservalo in un luogo sicuro, separato dal computer):\n\n    {code}\n"
-        ).format(code=code),
-        file=ctx.stdout,
-    )
+        _show_recovery_code(ctx, change.recovery_code)
+    else:
+        ctx.say(_("Il codice di recupero resta valido."))
+    _old_backups_note(ctx)
 
 
 def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -202,31 +198,23 @@ def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     workspace = service.open_workspace(Path(args.path), passphrase=old)
     with workspace:
         change = service.change_passphrase(workspace, new, old=old)
-    print(
-        _(
-            "Passphrase cambiata e chiave dei dati sostituita: la vecchia passphrase non apre "
-            "più l'area di lavoro."
-        ),
-        file=ctx.stdout,
+    done = _(
+        "Passphrase cambiata e chiave dei dati sostituita: la vecchia passphrase non apre più "
+        "l'area di lavoro."
     )
-    if change.recovery_code:
-        _show_recovery_code(ctx, change.recovery_code, replaced_old_format=True)
-    else:
-        print(_("Il codice di recupero resta valido."), file=ctx.stdout)
-    _old_backups_note(ctx)
+    _say_key_change(ctx, done, change)
     return EXIT_OK
 
 
-def _configure_recover(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    _path(parser, it)
+def _configure_recover(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
     parser.add_argument(
         "--recovery-code-file",
         metavar="FILE",
         required=True,
-        help="file con il codice di recupero" if it else "file holding the recovery code",
+        help=_("file con il codice di recupero"),
     )
-    _new_passphrase_option(parser, it)
+    _new_passphrase_option(parser)
 
 
 def _run_recover(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -234,29 +222,21 @@ def _run_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     code = recovery_code_from_file(args.recovery_code_file)
     new = new_passphrase(args.new_passphrase_file, ctx.lang)
     change = service.recover_with_code(Path(args.path), code, new)
-    print(
-        _(
-            "Nuova passphrase impostata con il codice di recupero e chiave dei dati sostituita: "
-            "la vecchia passphrase non apre più l'area di lavoro."
-        ),
-        file=ctx.stdout,
+    done = _(
+        "Nuova passphrase impostata con il codice di recupero e chiave dei dati sostituita: la "
+        "vecchia passphrase non apre più l'area di lavoro."
     )
-    if change.recovery_code:
-        _show_recovery_code(ctx, change.recovery_code, replaced_old_format=True)
-    else:
-        print(_("Il codice di recupero resta valido."), file=ctx.stdout)
-    _old_backups_note(ctx)
+    _say_key_change(ctx, done, change)
     return EXIT_OK
 
 
 # --- new-recovery-code -----------------------------------------------------------------------
 
 
-def _configure_new_code(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    _path(parser, it)
-    add_passphrase_option(parser, it=it)
-    _json_flag(parser, it)
+def _configure_new_code(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
+    add_passphrase_option(parser)
+    _json_flag(parser)
 
 
 def _run_new_code(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -268,13 +248,12 @@ def _run_new_code(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.emit_json({"recovery_code": code})
         return EXIT_OK
-    _show_recovery_code(ctx, code, replaced_old_format=False)
-    print(
+    _show_recovery_code(ctx, code)
+    ctx.say(
         _(
             "Il codice precedente non apre più l'area di lavoro; la passphrase resta la stessa. "
             "Anche la chiave dei dati è stata sostituita."
-        ),
-        file=ctx.stdout,
+        )
     )
     _old_backups_note(ctx)
     return EXIT_OK
@@ -283,49 +262,44 @@ def _run_new_code(args: argparse.Namespace, ctx: CliContext) -> int:
 # --- backup / restore ------------------------------------------------------------------------
 
 
-def _configure_backup(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    _path(parser, it)
+def _configure_backup(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         required=True,
-        help="file di backup da creare (.pippibak)" if it else "backup file to create (.pippibak)",
+        help=_("file di backup da creare (.pippibak)"),
     )
-    add_passphrase_option(parser, it=it)
+    add_passphrase_option(parser)
 
 
 def _run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     with opened_workspace(args.path, args, ctx) as workspace:
         header = service.backup_workspace(workspace, Path(args.output))
-    print(
+    ctx.say(
         _(
             "Backup cifrato e sigillato scritto: {file} ({size} kB). Si apre con la passphrase "
             "o il codice di recupero validi oggi, anche dopo che li avrai cambiati."
-        ).format(file=args.output, size=max(1, header.db_size // 1024)),
-        file=ctx.stdout,
+        ),
+        file=args.output,
+        size=max(1, header.db_size // 1024),
     )
     return EXIT_OK
 
 
-def _configure_restore(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    parser.add_argument("file", metavar="FILE", help="file di backup" if it else "backup file")
+def _configure_restore(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help=_("file di backup"))
     parser.add_argument(
         "new_path",
         metavar="NEWPATH",
-        help="nuova cartella dell'area di lavoro" if it else "new workspace folder",
+        help=_("nuova cartella dell'area di lavoro"),
     )
-    add_passphrase_option(parser, it=it)
+    add_passphrase_option(parser)
     parser.add_argument(
         "--recovery-code-file",
         metavar="FILE",
-        help=(
-            "usa il codice di recupero al posto della passphrase"
-            if it
-            else "use the recovery code instead of the passphrase"
-        ),
+        help=(_("usa il codice di recupero al posto della passphrase")),
     )
     parser.add_argument(
         "--accept-old-format",
@@ -357,9 +331,10 @@ def _run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     with workspace:
         identity = workspace.identity
     ctx.say(
-        "Area di lavoro ripristinata in {path} (incarnazione {n}: le nuove modifiche useranno un "
-        "nuovo identificativo di dispositivo).",
-        "Workspace restored into {path} (incarnation {n}: new changes will use a new device id).",
+        _(
+            "Area di lavoro ripristinata in {path} (incarnazione {n}: le nuove modifiche useranno un "
+            "nuovo identificativo di dispositivo)."
+        ),
         path=args.new_path,
         n=identity.incarnation,
     )
@@ -369,21 +344,20 @@ def _run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 # --- verify ----------------------------------------------------------------------------------
 
 
-def _configure_verify(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    it = lang is Lang.IT
-    _path(parser, it)
-    add_passphrase_option(parser, it=it)
-    _json_flag(parser, it)
+def _configure_verify(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
+    add_passphrase_option(parser)
+    _json_flag(parser)
 
 
 CHECK_LABELS = {
-    "key_slots": ("Chiavi (keyslots.json)", "Key slots (keyslots.json)"),
-    "cipher_integrity": ("Integrità della cifratura", "Cipher integrity"),
-    "quick_check": ("Controllo del database", "Database quick check"),
-    "schema": ("Versione dello schema", "Schema version"),
-    "audit_chain": ("Registro delle attività", "Activity log chain"),
-    "change_log": ("Registro delle modifiche", "Change log"),
-    "database": ("Database", "Database"),
+    "key_slots": N_("Chiavi (keyslots.json)"),
+    "cipher_integrity": N_("Integrità della cifratura"),
+    "quick_check": N_("Controllo del database"),
+    "schema": N_("Versione dello schema"),
+    "audit_chain": N_("Registro delle attività"),
+    "change_log": N_("Registro delle modifiche"),
+    "database": N_("Database"),
 }
 
 
@@ -399,75 +373,41 @@ def _run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json(report.as_json())
     else:
         for check in report.checks:
-            label = ctx.t(*CHECK_LABELS.get(check["name"], (check["name"], check["name"])))
-            state = ctx.t("ok", "ok") if check["ok"] else ctx.t("PROBLEMA", "PROBLEM")
+            name = str(check["name"])
+            label = CHECK_LABELS[name].translated() if name in CHECK_LABELS else name
+            state = _("ok") if check["ok"] else _("PROBLEMA")
             print(f"{state:9} {label}", file=ctx.stdout)
-        ctx.say(
-            "Nessun problema trovato."
-            if report.ok
-            else "Sono stati trovati problemi: ripristina l'area di lavoro da un backup.",
-            "No problem found."
-            if report.ok
-            else "Problems were found: restore the workspace from a backup.",
-        )
+        if report.ok:
+            ctx.say(_("Nessun problema trovato."))
+        else:
+            ctx.say(_("Sono stati trovati problemi: ripristina l'area di lavoro da un backup."))
     return EXIT_OK if report.ok else EXIT_WORKSPACE
 
 
 COMMANDS = [
-    Command(
-        "init",
-        "crea una nuova area di lavoro",
-        "create a new workspace",
-        _configure_init,
-        _run_init,
-    ),
-    Command(
-        "info",
-        "mostra i dati dell'area di lavoro",
-        "show the workspace details",
-        _configure_info,
-        _run_info,
-    ),
-    Command(
-        "change-passphrase",
-        "cambia la passphrase",
-        "change the passphrase",
-        _configure_change,
-        _run_change,
-    ),
+    Command("init", N_("crea una nuova area di lavoro"), _configure_init, _run_init),
+    Command("info", N_("mostra i dati dell'area di lavoro"), _configure_info, _run_info),
+    Command("change-passphrase", N_("cambia la passphrase"), _configure_change, _run_change),
     Command(
         "recover",
-        "imposta una nuova passphrase con il codice di recupero",
-        "set a new passphrase with the recovery code",
+        N_("imposta una nuova passphrase con il codice di recupero"),
         _configure_recover,
         _run_recover,
     ),
     Command(
         "new-recovery-code",
-        "crea un nuovo codice di recupero (il vecchio non vale più)",
-        "make a new recovery code (the old one stops working)",
+        N_("crea un nuovo codice di recupero (il vecchio non vale più)"),
         _configure_new_code,
         _run_new_code,
     ),
-    Command(
-        "backup",
-        "scrive un backup cifrato",
-        "write an encrypted backup",
-        _configure_backup,
-        _run_backup,
-    ),
+    Command("backup", N_("scrive un backup cifrato"), _configure_backup, _run_backup),
     Command(
         "restore",
-        "ripristina un backup in una nuova cartella",
-        "restore a backup into a new folder",
+        N_("ripristina un backup in una nuova cartella"),
         _configure_restore,
         _run_restore,
     ),
     Command(
-        "verify",
-        "controlla l'integrità dell'area di lavoro",
-        "check the workspace's integrity",
-        _configure_verify,
-        _run_verify,
+        "verify", N_("controlla l'integrità dell'area di lavoro"), _configure_verify, _run_verify
     ),
 ]

@@ -2,62 +2,32 @@
 
 Printed sheets and the GUI use these rather than `strftime("%B")`, whose month names depend on
 the operating system's locale (a Windows laptop set to English would print "November" on an
-Italian sheet). Italian writes months and weekdays in lower case and the day without a
-leading zero.
+Italian sheet). The words come from Babel's copy of the Unicode CLDR data (`babel.dates`), the
+same in every build and on every system; the patterns below fix the order: Italian writes
+months and weekdays in lower case and the day without a leading zero.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
+
 from pippi_desktop.domain.i18n import Lang
 
-_MONTHS = {
-    Lang.IT: (
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ),
-    Lang.EN: (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-_SHORT_MONTHS = {
-    Lang.IT: ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
-    Lang.EN: ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-_WEEKDAYS = {
-    Lang.IT: ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-    Lang.EN: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
+# CLDR patterns (https://unicode.org/reports/tr35/tr35-dates.html): d day, EEEE weekday,
+# MMMM/MMM month in a date, LLLL month standing alone, y year.
+_LONG = "d MMMM y"
+_LONG_WITH_WEEKDAY = "EEEE d MMMM y"
+_MONTH_LABEL = "MMM y"
+_MONTH_NAME = "LLLL"
 
 
 def long_date(day: date | None, lang: Lang = Lang.IT, *, weekday: bool = False) -> str:
     """`23 novembre 2026` (`23 November 2026`); with `weekday`, `lunedì 23 novembre 2026`."""
     if day is None:
         return ""
-    text = f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[lang][day.weekday()]} {text}" if weekday else text
+    return format_date(day, _LONG_WITH_WEEKDAY if weekday else _LONG, locale=str(lang))
 
 
 def short_date(day: date | None) -> str:
@@ -67,8 +37,9 @@ def short_date(day: date | None) -> str:
 
 def month_label(year: int, month: int, lang: Lang = Lang.IT) -> str:
     """`nov 2026` (`Nov 2026`): the label of one month in a chart or a table."""
-    return f"{_SHORT_MONTHS[lang][month - 1]} {year}"
+    return format_date(date(year, month, 1), _MONTH_LABEL, locale=str(lang))
 
 
 def month_name(month: int, lang: Lang = Lang.IT) -> str:
-    return _MONTHS[lang][month - 1]
+    """`novembre` (`November`): a month named on its own."""
+    return format_date(date(2000, month, 1), _MONTH_NAME, locale=str(lang))

@@ -13,9 +13,12 @@ Exit codes (a contract with external scripts): 0 success, 1 unexpected internal 
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from pippi_desktop.domain.i18n import N_, NC_, Lang, Message
+from pippi_desktop.domain.i18n import N_, Lang, Message
+
+if TYPE_CHECKING:
+    from pippi_desktop.domain.record_types import FieldSpec
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -47,8 +50,11 @@ class PippiError(Exception):
     def message(self, lang: Lang | None = None) -> str:
         """The sentence in `lang` (the current language when None)."""
         template = self.texts[self.variant].translated(lang)
-        params = {key: _localise_param(value, lang) for key, value in self.params.items()}
-        return template.format(**params)
+        return template.format(**self.shown_params(lang))
+
+    def shown_params(self, lang: Lang | None) -> dict[str, str | int]:
+        """The parameters as the sentence shows them (messages and field keys translated)."""
+        return {key: _localise_param(value, lang) for key, value in self.params.items()}
 
 
 def _localise_param(value: Param, lang: Lang | None) -> str | int:
@@ -211,7 +217,13 @@ class WeakPassphrase(RejectedInput):
 
 
 class InvalidRecord(RejectedInput):
-    """A record that breaks a rule; `field` names the field (a key of FIELD_LABELS)."""
+    """A record that breaks a rule. `params["field"]` is the field's key, what code and tests
+    compare (the GUI shows the message under that field's widget).
+
+    A field of a record is named by the label its spec declares: raise
+    `InvalidRecord.of(spec.field("date"), "future_date")`. Keys that are no record field (the
+    workspace's name, the passphrase) are labelled by FIELD_LABELS.
+    """
 
     code = "invalid_record"
     texts: ClassVar[dict[str, Message]] = {
@@ -238,6 +250,17 @@ class InvalidRecord(RejectedInput):
         "duplicate": N_("Il valore del campo «{field}» è già usato."),
         "deleted": N_("Il record è stato eliminato e non si può più modificare."),
     }
+
+    @classmethod
+    def of(cls, field: FieldSpec, variant: str = "", /, **params: Param) -> InvalidRecord:
+        """The error of a record's field, named in the message by the field's label."""
+        return cls(variant, field=field.name, label=field.full_label, **params)
+
+    def shown_params(self, lang: Lang | None) -> dict[str, str | int]:
+        shown = super().shown_params(lang)
+        if "label" in shown:
+            shown["field"] = shown["label"]
+        return shown
 
 
 class UnknownRecord(RejectedInput):
@@ -489,92 +512,11 @@ class WrongRole(WorkspaceProblem):
     }
 
 
-# Field names appear in messages by key; the key is what code and tests compare, the label is
-# what people read. Unknown keys are shown as they are.
+# Keys of InvalidRecord(field=…) that are no field of a record: the workspace and the device.
+# Record fields are named by their spec's label (`InvalidRecord.of`, `record_types`).
 FIELD_LABELS: dict[str, Message] = {
     "passphrase": N_("passphrase"),
-    "name": N_("nome"),
-    "role": N_("ruolo"),
-    # the family
-    "family": N_("famiglia"),
-    "family_id": N_("famiglia"),
-    "code": N_("codice famiglia"),
-    "stats_code": N_("codice statistico"),
-    "implementation": N_("implementazione"),
-    "phase": N_("fase del percorso"),
-    "referral_date": N_("data della segnalazione"),
-    "referral_source": N_("fonte della segnalazione"),
-    "preassessment_outcome": N_("esito dell'analisi preliminare"),
-    "preassessment_notes": N_("note dell'analisi preliminare"),
-    "start_date": N_("data di inizio"),
-    "end_date": N_("data di fine"),
-    "conclusion_date": N_("data di conclusione"),
-    "conclusion_variant": N_("esito della conclusione"),
-    "child_placed_out": N_("allontanamento di un figlio"),
-    "conclusion_notes": N_("note della conclusione"),
-    "notes": N_("note"),
-    # people and équipe
-    "person": N_("persona"),
-    "person_id": N_("persona"),
-    "given_name": NC_("given name", "nome"),
-    "family_name": N_("cognome"),
-    "birth_date": N_("data di nascita"),
-    "sex": N_("sesso"),
-    "school": N_("scuola"),
-    "school_class": N_("classe"),
-    "equipe_member": N_("componente dell'équipe"),
-    "profession": N_("professione"),
-    "organisation": N_("ente"),
-    "case_manager": N_("responsabile del caso"),
-    "kind": N_("tipo"),
-    # visits and groups
-    "visit": N_("visita"),
-    "date": N_("data"),
-    "start_time": N_("ora di inizio"),
-    "duration_minutes": N_("durata (minuti)"),
-    "place": N_("luogo"),
-    "educator": N_("educatore/educatrice"),
-    "present_people": N_("presenti della famiglia"),
-    "present_equipe": N_("operatori presenti"),
-    "activities": N_("attività svolte"),
-    "objectives": N_("obiettivi lavorati"),
-    "next_date": N_("data del prossimo appuntamento"),
-    "next_time": N_("ora del prossimo appuntamento"),
-    "next_notes": N_("note sul prossimo appuntamento"),
-    "group_session": N_("incontro di gruppo"),
-    "session_id": N_("incontro di gruppo"),
-    "topic": N_("tema"),
-    "facilitators": N_("conduttori"),
-    "status": N_("presenza"),
-    # assessments and micro-projects
-    "assessment": N_("valutazione"),
-    "assessment_id": N_("valutazione"),
-    "child_id": N_("bambino/a"),
-    "time_point": N_("momento della valutazione"),
-    "extra_label": N_("nome del momento"),
-    "participants_people": N_("partecipanti della famiglia"),
-    "participants_equipe": N_("operatori partecipanti"),
-    "participants_other": N_("altri partecipanti"),
-    "catalogue_id": N_("catalogo"),
-    "catalogue_version": N_("versione del catalogo"),
-    "version": N_("versione"),
-    "content": N_("contenuto"),
-    "digest": N_("impronta"),
-    "subdimension": N_("sottodimensione"),
-    "score": N_("punteggio"),
-    "not_assessable": N_("non valutabile"),
-    "strengths": N_("punti di forza"),
-    "needs": N_("bisogni e preoccupazioni"),
-    "child_words": N_("le parole del bambino"),
-    "sources": N_("fonti"),
-    "microproject_item": N_("obiettivo della micro-progettazione"),
-    "objective": N_("obiettivo"),
-    "expected_results": N_("risultati attesi"),
-    "actions": N_("azioni"),
-    "responsible_people": N_("responsabili della famiglia"),
-    "responsible_equipe": N_("responsabili dell'équipe"),
-    "responsible_other": N_("altri responsabili"),
-    "deadline": N_("scadenza"),
-    "verification_status": N_("verifica"),
-    "verification_notes": N_("note della verifica"),
+    "name": N_("nome"),  # the workspace's name
+    "role": N_("ruolo"),  # the workspace's role (educator or office)
+    "educator": N_("educatore/educatrice"),  # the educator named on a device card
 }

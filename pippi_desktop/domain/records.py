@@ -1,6 +1,11 @@
 """Typed read models of the case file, what services hand to the GUI, reports and exports.
 
-Field names are those of `record_types`; dates are `datetime.date`, lists are tuples.
+Each `Record` subclass names its spec (`spec: ClassVar[RecordSpec]`) and declares exactly the
+spec's fields, typed as the spec encodes them: dates are `datetime.date`, reference and text
+lists `tuple[str, ...]`, yes/no `bool`, numbers `int`, everything else `str`; `X | None`
+unless the field is required (lists are never None: empty is `()`). Fields a record gets from
+elsewhere (an assessment's `entries`) have a default. `tests/domain/test_record_specs.py`
+compares every read model with its spec and fails on any difference.
 """
 
 from __future__ import annotations
@@ -8,13 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, ClassVar, TypeVar, get_args, get_origin, get_type_hints
+
+from pippi_desktop.domain import record_types
+from pippi_desktop.domain.record_types import RecordSpec
 
 R = TypeVar("R", bound="Record")
 
 
 @dataclass(frozen=True)
 class Record:
+    spec: ClassVar[RecordSpec]
+
     id: str
     created_at: str
     updated_at: str
@@ -72,6 +82,8 @@ def _decoders(cls: type) -> tuple[tuple[str, Decoder], ...]:
 
 @dataclass(frozen=True)
 class Family(Record):
+    spec = record_types.FAMILY
+
     code: str
     stats_code: str
     implementation: str | None
@@ -90,6 +102,8 @@ class Family(Record):
 
 @dataclass(frozen=True)
 class Person(Record):
+    spec = record_types.PERSON
+
     family_id: str
     given_name: str
     family_name: str
@@ -107,6 +121,8 @@ class Person(Record):
 
 @dataclass(frozen=True)
 class EquipeMember(Record):
+    spec = record_types.EQUIPE_MEMBER
+
     family_id: str
     name: str
     profession: str
@@ -119,6 +135,8 @@ class EquipeMember(Record):
 
 @dataclass(frozen=True)
 class Dispositivo(Record):
+    spec = record_types.DISPOSITIVO
+
     family_id: str
     kind: str
     start_date: dt.date | None
@@ -128,6 +146,8 @@ class Dispositivo(Record):
 
 @dataclass(frozen=True)
 class PhaseRecord(Record):
+    spec = record_types.PHASE_RECORD
+
     family_id: str
     phase: str
     date: dt.date
@@ -136,6 +156,8 @@ class PhaseRecord(Record):
 
 @dataclass(frozen=True)
 class HomeVisit(Record):
+    spec = record_types.VISIT
+
     family_id: str
     date: dt.date
     start_time: str | None
@@ -154,6 +176,8 @@ class HomeVisit(Record):
 
 @dataclass(frozen=True)
 class GroupSession(Record):
+    spec = record_types.GROUP_SESSION
+
     kind: str
     date: dt.date
     start_time: str | None
@@ -166,6 +190,8 @@ class GroupSession(Record):
 
 @dataclass(frozen=True)
 class Attendance(Record):
+    spec = record_types.ATTENDANCE
+
     session_id: str
     person_id: str
     family_id: str
@@ -175,6 +201,8 @@ class Attendance(Record):
 
 @dataclass(frozen=True)
 class AssessmentEntry(Record):
+    spec = record_types.ASSESSMENT_ENTRY
+
     assessment_id: str
     family_id: str
     subdimension: str
@@ -188,6 +216,8 @@ class AssessmentEntry(Record):
 
 @dataclass(frozen=True)
 class Assessment(Record):
+    spec = record_types.ASSESSMENT
+
     family_id: str
     child_id: str
     time_point: str
@@ -218,6 +248,8 @@ class Assessment(Record):
 
 @dataclass(frozen=True)
 class MicroProjectItem(Record):
+    spec = record_types.MICROPROJECT_ITEM
+
     family_id: str
     child_id: str | None
     subdimension: str

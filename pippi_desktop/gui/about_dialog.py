@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.forms.ui_about_dialog import Ui_AboutDialog
 from pippi_desktop.gui.widgets.fit import fit_to_contents
 from pippi_desktop.version import __version__
@@ -19,7 +20,7 @@ class AboutDialog(QDialog):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.ui.versionLabel.setText(self.tr("Versione {version}").format(version=__version__))
+        self.ui.versionLabel.setText(_("Versione {version}").format(version=__version__))
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.property("fitted"):

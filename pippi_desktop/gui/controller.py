@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from pippi_desktop.domain.errors import PippiError
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors import EditorHost
 from pippi_desktop.gui.editors.registry import register_record_editors
 from pippi_desktop.gui.error_dialog import show_error
@@ -225,7 +226,7 @@ class AppController(QObject):
 
     def choose_workspace(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.main_window, self.tr("Apri un'area di lavoro"), str(self.session.path or "")
+            self.main_window, _("Apri un'area di lavoro"), str(self.session.path or "")
         )
         if folder:
             self.lock(ask_passphrase=False)
@@ -288,19 +289,17 @@ class AppController(QObject):
         box = QMessageBox(self.main_window)
         box.setObjectName("draftsQuestion")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Modifiche non salvate"))
+        box.setWindowTitle(_("Modifiche non salvate"))
         box.setText(
-            self.tr(
+            _(
                 "Quando l'area di lavoro si è bloccata c'erano schede aperte con modifiche "
                 "non salvate ({count}). Vuoi riaprirle per continuare?"
             ).format(count=len(offered))
         )
         box.setInformativeText("\n".join(f"• {d.title}" for d in offered))
-        reopen = box.addButton(self.tr("&Riapri"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(
-            self.tr("&Scarta le modifiche"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(self.tr("Decidi &più tardi"), QMessageBox.ButtonRole.RejectRole)
+        reopen = box.addButton(_("&Riapri"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("&Scarta le modifiche"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("Decidi &più tardi"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(reopen)
 
         def answered() -> None:

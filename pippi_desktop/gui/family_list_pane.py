@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Sign
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
 from pippi_desktop.domain.errors import PippiError, WorkspaceLocked
+from pippi_desktop.domain.i18n import _, ngettext
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_family_list_pane import Ui_FamilyListPane
 from pippi_desktop.gui.labels import terms
@@ -174,12 +175,12 @@ class FamilyListPane(QWidget):
         self.ui.searchEdit.selectAll()
 
     def _fill_phase_filter(self) -> None:
-        self._refill(self.ui.phaseFilter, [(None, self.tr("Tutte le fasi")), *terms("phases")])
+        self._refill(self.ui.phaseFilter, [(None, _("Tutte le fasi")), *terms("phases")])
 
     def _fill_implementation_filter(self) -> None:
         self._refill(
             self.ui.implementationFilter,
-            [(None, self.tr("Tutte le implementazioni"))]
+            [(None, _("Tutte le implementazioni"))]
             + [(name, name) for name in self._implementations],
         )
 
@@ -253,7 +254,7 @@ class FamilyListPane(QWidget):
         first_family = empty and model is not None and model.workspace_empty
         if first_family:
             self.ui.emptyLabel.setText(
-                self.tr(
+                _(
                     "Nessuna famiglia in questa area di lavoro.\n"
                     "Premi «Nuova famiglia» per aggiungere la prima: il codice viene "
                     "assegnato da solo."
@@ -261,7 +262,7 @@ class FamilyListPane(QWidget):
             )
         else:
             self.ui.emptyLabel.setText(
-                self.tr(
+                _(
                     "Nessuna famiglia trovata con questa ricerca e questi filtri.\n"
                     "Prova con meno lettere, oppure azzera ricerca e filtri."
                 )
@@ -270,7 +271,7 @@ class FamilyListPane(QWidget):
         self.ui.clearFiltersButton.setVisible(empty and not first_family)
         counted = ready and model is not None and model.is_counted
         self.ui.countLabel.setText(
-            self.tr("1 famiglia") if total == 1 else self.tr("{count} famiglie").format(count=total)
+            ngettext("{count} famiglia", "{count} famiglie", total).format(count=total)
         )
         self.ui.countLabel.setVisible(counted)
 

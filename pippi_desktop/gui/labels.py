@@ -1,7 +1,7 @@
 """How record values read on screen: vocabulary labels in the current language, dates.
 
 Vocabulary labels are data (`resources/catalogue/vocabularies.json`, Italian and English), so
-they are looked up here at display time, never translated through Qt Linguist. Dates show as
+they are looked up here at display time, not in the gettext catalogues. Dates show as
 dd/MM/yyyy in both languages (the programme is Italian; its forms use that format).
 """
 

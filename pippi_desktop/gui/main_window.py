@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.about_dialog import AboutDialog
 from pippi_desktop.gui.editors import EditorDialog, EditorHost
 from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
@@ -338,30 +339,28 @@ class MainWindow(QMainWindow):
 
     def role_text(self, role: str) -> str:
         return {
-            "educator": self.tr("Educatore/educatrice domiciliare"),
-            "office": self.tr("Ufficio d'Ambito"),
+            "educator": _("Educatore/educatrice domiciliare"),
+            "office": _("Ufficio d'Ambito"),
         }.get(role, role)
 
     def _update_status(self) -> None:
         if self.session.is_open:
             identity = self.session.workspace.identity
-            self.setWindowTitle(self.tr("{name} – PIPPI Desktop").format(name=identity.name))
-            self.workspace_label.setText(
-                self.tr("Area di lavoro: {name}").format(name=identity.name)
-            )
+            self.setWindowTitle(_("{name} – PIPPI Desktop").format(name=identity.name))
+            self.workspace_label.setText(_("Area di lavoro: {name}").format(name=identity.name))
             self.role_label.setText(self.role_text(identity.role))
             self.role_label.setVisible(True)
-            self.lock_label.setText(self.tr("Sbloccata"))
+            self.lock_label.setText(_("Sbloccata"))
         else:
             self.setWindowTitle("PIPPI Desktop")
             path = self.session.path
             self.workspace_label.setText(
-                self.tr("Area di lavoro bloccata: {folder}").format(folder=path.name)
+                _("Area di lavoro bloccata: {folder}").format(folder=path.name)
                 if path is not None
-                else self.tr("Nessuna area di lavoro aperta")
+                else _("Nessuna area di lavoro aperta")
             )
             self.role_label.setVisible(False)
-            self.lock_label.setText(self.tr("Bloccata"))
+            self.lock_label.setText(_("Bloccata"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from pippi_desktop.domain.errors import PippiError
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.i18n import current_lang
 from pippi_desktop.gui.session import WorkspaceSession
@@ -44,7 +45,7 @@ def open_with_system_viewer(path: Path) -> None:
 
 def ask_for_file(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """The save dialog (it asks before replacing a file); None when cancelled."""
-    pdf_filter = QCoreApplication.translate("Printer", "Documenti PDF (*.pdf)")
+    pdf_filter = _("Documenti PDF (*.pdf)")
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pdf_filter)
     if not chosen:
         return None
@@ -99,12 +100,12 @@ class Printer(QObject):
             lang=lang,
         )
         name = print_service.document_file_name(request.kind, job.tag, lang)
-        path = self.ask(self.window, self.tr("Salva il PDF"), self.default_folder() / name)
+        path = self.ask(self.window, _("Salva il PDF"), self.default_folder() / name)
         if path is None:
             return False
         self.settings.last_print_folder = path.parent
         self.busy = True
-        self._say(self.tr("Preparazione del PDF…"))
+        self._say(_("Preparazione del PDF…"))
 
         def write(ws: Workspace) -> Path:
             print_service.write(ws, request, path, replace=True)
@@ -115,7 +116,7 @@ class Printer(QObject):
 
     def _written(self, path: Path) -> None:
         self.busy = False
-        self._say(self.tr("PDF salvato in {path}").format(path=path), 10_000)
+        self._say(_("PDF salvato in {path}").format(path=path), 10_000)
         self.open_file(path)
         self.printed.emit(path)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRect, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
+
+from pippi_desktop.domain.i18n import _
 
 
 def code_lines(code: str) -> list[str]:
@@ -47,14 +49,14 @@ def paint_recovery_sheet(
         y += used.height() + gap * unit
 
     text_block(
-        QCoreApplication.translate("RecoverySheet", "PIPPI Desktop – codice di recupero"),
+        _("PIPPI Desktop – codice di recupero"),
         20,
         bold=True,
     )
     text_block(
-        QCoreApplication.translate(
-            "RecoverySheet", "Area di lavoro: {name}\nCreata il {date}"
-        ).format(name=workspace_name, date=made_on.strftime("%d/%m/%Y")),
+        _("Area di lavoro: {name}\nCreata il {date}").format(
+            name=workspace_name, date=made_on.strftime("%d/%m/%Y")
+        ),
         11,
     )
     mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -74,16 +76,14 @@ def paint_recovery_sheet(
         painter.drawText(row, int(Qt.AlignmentFlag.AlignCenter), line)
     y = box.bottom() + 5 * unit
     text_block(
-        QCoreApplication.translate(
-            "RecoverySheet",
+        _(
             "Questo codice serve solo se dimentichi la passphrase: con il codice puoi sceglierne "
             "una nuova (pulsante «Ho dimenticato la passphrase» nella finestra di sblocco).",
         ),
         11,
     )
     text_block(
-        QCoreApplication.translate(
-            "RecoverySheet",
+        _(
             "Chi ha questo codice può aprire l'area di lavoro e leggere i dati delle famiglie. "
             "Conserva questo foglio in un posto sicuro e chiuso, lontano dal portatile. Non "
             "fotografarlo, non inviarlo per e-mail e non salvarlo sul portatile stesso.",
@@ -91,8 +91,7 @@ def paint_recovery_sheet(
         11,
     )
     text_block(
-        QCoreApplication.translate(
-            "RecoverySheet",
+        _(
             "Maiuscole, spazi e trattini non contano; la lettera O si legge come zero e le "
             "lettere I e L come uno.",
         ),
@@ -123,7 +122,7 @@ def recovery_sheet_pdf(code: str, *, workspace_name: str, made_on: date | None =
         )
     )
     writer.setResolution(300)
-    writer.setTitle(QCoreApplication.translate("RecoverySheet", "Codice di recupero"))
+    writer.setTitle(_("Codice di recupero"))
     writer.setCreator("PIPPI Desktop")
     _print_onto(writer, code=code, workspace_name=workspace_name, made_on=made_on or date.today())
     del writer  # finishes the PDF into the buffer

@@ -2,7 +2,7 @@
 
 `cli/selftest_command.py` imports this module only when the step runs (the command line
 never imports Qt itself). It starts Qt on the offscreen platform, installs the translators of
-the self-test's language (so the built program proves its `.qm` files load), opens the main
+the self-test's language (so the built program proves its catalogues load), opens the main
 window through the application controller on the self-test's workspace, as after unlocking,
 and shuts everything down again. The controller takes the workspace over and closes it.
 """
@@ -52,7 +52,6 @@ def open_and_close_main_window(ctx: SelfTestContext) -> str:
     finally:
         controller.shutdown()
         settings.sync()  # written now, inside the folder the self-test removes; not at exit
-    return ctx.t(
-        "aperta e chiusa ({width}×{height}, Qt {platform})",
-        "opened and closed ({width}×{height}, Qt {platform})",
-    ).format(width=picture.width(), height=picture.height(), platform=app.platformName())
+    return ctx._("aperta e chiusa ({width}×{height}, Qt {platform})").format(
+        width=picture.width(), height=picture.height(), platform=app.platformName()
+    )

@@ -19,6 +19,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pippi_desktop.domain.errors import PippiError, WrongPassphrase
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.unlock_backoff import NO_FAILURES
 from pippi_desktop.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from pippi_desktop.gui.i18n import current_lang
@@ -92,7 +93,7 @@ class UnlockDialog(QDialog):
         waiting = left > 0
         if waiting:
             self.ui.waitLabel.setText(
-                self.tr(
+                _(
                     "Troppi tentativi sbagliati di seguito ({count}). Per sicurezza puoi "
                     "riprovare tra {time}. Se non ricordi la passphrase usa il codice di "
                     "recupero."
@@ -116,7 +117,7 @@ class UnlockDialog(QDialog):
             return
         passphrase = self.ui.passphraseEdit.text()
         if not passphrase:
-            self._show_error(self.tr("Scrivi la passphrase."))
+            self._show_error(_("Scrivi la passphrase."))
             return
         path = self.path
         self.session.call(
@@ -194,9 +195,7 @@ class UnlockDialog(QDialog):
     # --- texts --------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.ui.workspaceLabel.setText(
-            self.tr("Area di lavoro: {folder}").format(folder=self.path.name)
-        )
+        self.ui.workspaceLabel.setText(_("Area di lavoro: {folder}").format(folder=self.path.name))
         self.ui.workspaceLabel.setToolTip(str(self.path))
         if self.ui.waitLabel.isVisible():
             self.refresh_backoff()

@@ -44,20 +44,21 @@ class RegisterRow:
 
 
 def _info(session: GroupSession, styles: Styles, context: PrintContext) -> Table:
-    t = context.t
+    _ = context._
     when = session.start_time or ""
     if session.duration_minutes:
-        duration = t(
-            f"durata {session.duration_minutes} minuti", f"{session.duration_minutes} minutes"
-        )
+        minutes = session.duration_minutes
+        duration = context.ngettext(
+            "durata {minutes} minuto", "durata {minutes} minuti", minutes
+        ).format(minutes=minutes)
         when = f"{when} ({duration})" if when else duration
     rows = [
-        (t("Gruppo", "Group"), context.label("group_kinds", session.kind)),
-        (t("Tema", "Topic"), session.topic),
-        (t("Data", "Date"), context.date(session.date, weekday=True)),
-        (t("Ora", "Time"), when),
-        (t("Luogo", "Place"), session.place or ""),
-        (t("Conduttori", "Facilitators"), ", ".join(session.facilitators)),
+        (_("Gruppo"), context.label("group_kinds", session.kind)),
+        (_("Tema"), session.topic),
+        (_("Data"), context.date(session.date, weekday=True)),
+        (_("Ora"), when),
+        (_("Luogo"), session.place or ""),
+        (_("Conduttori"), ", ".join(session.facilitators)),
     ]
     return grid_table(
         [
@@ -71,15 +72,15 @@ def _info(session: GroupSession, styles: Styles, context: PrintContext) -> Table
 
 
 def _register(rows: Sequence[RegisterRow], styles: Styles, context: PrintContext) -> Table:
-    t = context.t
+    _ = context._
     ordered = sorted(rows, key=lambda r: (search_key(r.family_name), search_key(r.given_name)))
     data: list[list[object]] = [
         [
             Paragraph("N.", styles.cell_bold),
-            Paragraph(t("Cognome e nome", "Surname and name"), styles.cell_bold),
-            Paragraph(t("Famiglia", "Family"), styles.cell_bold),
-            Paragraph(t("Presenza registrata", "Recorded attendance"), styles.cell_bold),
-            Paragraph(t("Firma", "Signature"), styles.cell_bold),
+            Paragraph(_("Cognome e nome"), styles.cell_bold),
+            Paragraph(_("Famiglia"), styles.cell_bold),
+            Paragraph(_("Presenza registrata"), styles.cell_bold),
+            Paragraph(_("Firma"), styles.cell_bold),
         ]
     ]
     for number, row in enumerate(ordered, start=1):
@@ -115,13 +116,13 @@ def _register(rows: Sequence[RegisterRow], styles: Styles, context: PrintContext
 def attendance_story(
     session: GroupSession, rows: Sequence[RegisterRow], *, context: PrintContext, styles: Styles
 ) -> list[Flowable]:
-    t = context.t
+    _ = context._
     facilitators = list(session.facilitators) or ["", ""]
     signatures = make_table(
         [
             [
-                Paragraph(t("Conduttore/conduttrice", "Facilitator"), styles.cell_bold),
-                Paragraph(t("Firma", "Signature"), styles.cell_bold),
+                Paragraph(_("Conduttore/conduttrice"), styles.cell_bold),
+                Paragraph(_("Firma"), styles.cell_bold),
             ],
             *([para(name, styles.cell), Spacer(1, ROW_HEIGHT)] for name in facilitators),
         ],
@@ -137,18 +138,18 @@ def attendance_story(
         )
     )
     story: list[Flowable] = [
-        Paragraph(t("Registro delle presenze", "Attendance register"), styles.title),
+        Paragraph(_("Registro delle presenze"), styles.title),
         _info(session, styles, context),
         Spacer(1, 5 * mm),
         _register(rows, styles, context),
     ]
     if session.notes:
-        story += heading(t("Note", "Notes"), styles.heading)
+        story += heading(_("Note"), styles.heading)
         story += paragraphs(session.notes, styles.body)
     story.append(
         KeepTogether(
             [
-                Paragraph(t("Firme dei conduttori", "Facilitators' signatures"), styles.heading),
+                Paragraph(_("Firme dei conduttori"), styles.heading),
                 signatures,
             ]
         )
@@ -162,7 +163,7 @@ def render_attendance_register(
     styles = make_styles(11)
     story = attendance_story(session, rows, context=context, styles=styles)
     page = PageInfo(
-        title=context.t("Registro delle presenze", "Attendance register"),
+        title=context._("Registro delle presenze"),
         record_kind="group_session",
         record_id=session.id,
     )

@@ -143,20 +143,20 @@ def _label_rows(rows: Sequence[tuple[str, str]], styles: Styles) -> Flowable:
 
 
 def _summary(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
-    t, f = context.t, case.family
+    _, f = context._, case.family
     referral = context.date(f.referral_date)
     if f.referral_source:
         referral = f"{referral} — {f.referral_source}" if referral else f.referral_source
     rows = [
-        (t("Codice famiglia", "Family code"), f.code),
-        (t("Implementazione", "Implementation"), f.implementation or ""),
-        (t("Fase attuale", "Current phase"), context.label("phases", f.phase)),
-        (t("Segnalazione", "Referral"), referral),
+        (_("Codice famiglia"), f.code),
+        (_("Implementazione"), f.implementation or ""),
+        (_("Fase attuale"), context.label("phases", f.phase)),
+        (_("Segnalazione"), referral),
         (
-            t("Analisi preliminare", "Pre-assessment"),
+            _("Analisi preliminare"),
             context.label("preassessment_outcomes", f.preassessment_outcome),
         ),
-        (t("Inizio del percorso", "Start of the pathway"), context.date(f.start_date)),
+        (_("Inizio del percorso"), context.date(f.start_date)),
     ]
     if f.conclusion_date or f.conclusion_variant:
         conclusion = ", ".join(
@@ -167,25 +167,25 @@ def _summary(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
             )
             if part
         )
-        rows.append((t("Conclusione", "Closure"), conclusion))
+        rows.append((_("Conclusione"), conclusion))
         if f.child_placed_out is not None:
             rows.append(
                 (
-                    t("Allontanamento di un figlio", "Child placed out of home"),
-                    t("sì", "yes") if f.child_placed_out else t("no", "no"),
+                    _("Allontanamento di un figlio"),
+                    _("sì") if f.child_placed_out else _("no"),
                 )
             )
     return _label_rows(rows, styles)
 
 
 def _members(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
-    t = context.t
+    _ = context._
     rows: list[list[object]] = [
         [
-            Paragraph(t("Nome", "Name"), styles.cell_bold),
-            Paragraph(t("Ruolo", "Role"), styles.cell_bold),
-            Paragraph(t("Data di nascita", "Birth date"), styles.cell_bold),
-            Paragraph(t("Scuola e classe", "School and class"), styles.cell_bold),
+            Paragraph(_("Nome"), styles.cell_bold),
+            Paragraph(_("Ruolo"), styles.cell_bold),
+            Paragraph(_("Data di nascita"), styles.cell_bold),
+            Paragraph(_("Scuola e classe"), styles.cell_bold),
         ]
     ]
     for person in case.members:
@@ -202,19 +202,19 @@ def _members(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
 
 
 def _equipe(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
-    t = context.t
+    _ = context._
     rows: list[list[object]] = [
         [
-            Paragraph(t("Nome", "Name"), styles.cell_bold),
-            Paragraph(t("Professione", "Profession"), styles.cell_bold),
-            Paragraph(t("Ente", "Organisation"), styles.cell_bold),
-            Paragraph(t("Periodo", "Period"), styles.cell_bold),
+            Paragraph(_("Nome"), styles.cell_bold),
+            Paragraph(_("Professione"), styles.cell_bold),
+            Paragraph(_("Ente"), styles.cell_bold),
+            Paragraph(_("Periodo"), styles.cell_bold),
         ]
     ]
     for member in case.equipe:
         profession = context.label("professions", member.profession)
         if member.case_manager:
-            profession += t(" — responsabile del caso", " — case manager")
+            profession += " — " + _("responsabile del caso")
         rows.append(
             [
                 para(member.name, styles.cell_bold),
@@ -230,9 +230,9 @@ def _period(start: date | None, end: date | None, context: PrintContext) -> str:
     if start and end:
         return f"{short_date(start)} – {short_date(end)}"
     if start:
-        return context.t(f"dal {short_date(start)}", f"from {short_date(start)}")
+        return context._("dal {date}").format(date=short_date(start))
     if end:
-        return context.t(f"fino al {short_date(end)}", f"until {short_date(end)}")
+        return context._("fino al {date}").format(date=short_date(end))
     return "—"
 
 
@@ -247,7 +247,7 @@ def _with_notes(
     """A table with a notes column only when some row has notes; the last column takes the
     rest of the width."""
     if any(notes):
-        header = [*header, Paragraph(context.t("Note", "Notes"), styles.cell_bold)]
+        header = [*header, Paragraph(context._("Note"), styles.cell_bold)]
         rows = [[*row, para(note, styles.cell)] for row, note in zip(rows, notes, strict=True)]
         widths = [*widths, CONTENT_WIDTH - sum(widths)]
     else:
@@ -256,10 +256,10 @@ def _with_notes(
 
 
 def _phases(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
-    t = context.t
+    _ = context._
     header: list[object] = [
-        Paragraph(t("Data", "Date"), styles.cell_bold),
-        Paragraph(t("Fase", "Phase"), styles.cell_bold),
+        Paragraph(_("Data"), styles.cell_bold),
+        Paragraph(_("Fase"), styles.cell_bold),
     ]
     rows: list[list[object]] = [
         [
@@ -273,14 +273,14 @@ def _phases(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
 
 
 def _dispositivi(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
-    t = context.t
+    _ = context._
     if not case.dispositivi:
         return Paragraph(
-            t("Nessun dispositivo registrato.", "No dispositivo recorded."), styles.muted
+            context.pgettext("programme", "Nessun dispositivo registrato."), styles.muted
         )
     header: list[object] = [
-        Paragraph(t("Dispositivo", "Dispositivo"), styles.cell_bold),
-        Paragraph(t("Periodo", "Period"), styles.cell_bold),
+        Paragraph(context.pgettext("programme", "Dispositivo"), styles.cell_bold),
+        Paragraph(_("Periodo"), styles.cell_bold),
     ]
     rows: list[list[object]] = [
         [
@@ -294,22 +294,23 @@ def _dispositivi(case: CaseFile, styles: Styles, context: PrintContext) -> Flowa
 
 
 def _visits(case: CaseFile, styles: Styles, context: PrintContext) -> list[Flowable]:
-    t = context.t
+    _ = context._
     flowables: list[Flowable] = []
     if not case.visits:
-        flowables.append(
-            Paragraph(t("Nessuna visita registrata.", "No visit recorded."), styles.muted)
-        )
+        flowables.append(Paragraph(_("Nessuna visita registrata."), styles.muted))
     else:
         first, last = case.visits[0].date, case.visits[-1].date
         flowables.append(
             Paragraph(
                 markup(
-                    t(
-                        f"{len(case.visits)} visite registrate, dal {context.date(first)} "
-                        f"al {context.date(last)}.",
-                        f"{len(case.visits)} visits recorded, from {context.date(first)} "
-                        f"to {context.date(last)}.",
+                    context.ngettext(
+                        "{count} visita registrata, dal {first} al {last}.",
+                        "{count} visite registrate, dal {first} al {last}.",
+                        len(case.visits),
+                    ).format(
+                        count=len(case.visits),
+                        first=context.date(first),
+                        last=context.date(last),
                     )
                 ),
                 styles.body,
@@ -319,7 +320,7 @@ def _visits(case: CaseFile, styles: Styles, context: PrintContext) -> list[Flowa
         flowables.append(
             KeepTogether(
                 [
-                    Paragraph(t("Visite per mese", "Visits per month"), styles.subheading),
+                    Paragraph(_("Visite per mese"), styles.subheading),
                     visits_chart(per_month, context),
                 ]
             )
@@ -330,12 +331,9 @@ def _visits(case: CaseFile, styles: Styles, context: PrintContext) -> list[Flowa
         flowables.append(
             Paragraph(
                 markup(
-                    t(
-                        f"Incontri di gruppo: {len(case.group_sessions)}; presenze {present} "
-                        f"su {invited} inviti.",
-                        f"Group sessions: {len(case.group_sessions)}; attended {present} of "
-                        f"{invited} invitations.",
-                    )
+                    _(
+                        "Incontri di gruppo: {sessions}; presenze {present} su {invited} inviti."
+                    ).format(sessions=len(case.group_sessions), present=present, invited=invited)
                 ),
                 styles.body,
             )
@@ -349,13 +347,11 @@ def _triangles(
     styles: Styles,
     context: PrintContext,
 ) -> list[Flowable]:
-    t = context.t
+    _ = context._
     flowables: list[Flowable] = []
     child_ids = list(dict.fromkeys(a.child_id for a in case.assessments))
     if not child_ids:
-        return [
-            Paragraph(t("Nessuna valutazione registrata.", "No assessment recorded."), styles.muted)
-        ]
+        return [Paragraph(_("Nessuna valutazione registrata."), styles.muted)]
     shown_scale = False
     for child_id in child_ids:
         latest = max(
@@ -393,10 +389,7 @@ def _triangles(
         )
     flowables.append(
         Paragraph(
-            t(
-                "● sottodimensione con obiettivi nella micro-progettazione",
-                "● sub-dimension with objectives in the micro-project",
-            ),
+            _("● sottodimensione con obiettivi nella micro-progettazione"),
             styles.muted,
         )
     )
@@ -406,18 +399,18 @@ def _triangles(
 def _micro_project(
     case: CaseFile, labels: Mapping[str, str], styles: Styles, context: PrintContext
 ) -> Flowable:
-    t = context.t
+    _ = context._
     if not case.micro_project:
-        return Paragraph(t("Nessun obiettivo registrato.", "No objective recorded."), styles.muted)
+        return Paragraph(_("Nessun obiettivo registrato."), styles.muted)
     rows: list[list[object]] = [
         [
-            Paragraph(t("Area", "Area"), styles.cell_bold),
+            Paragraph(_("Area"), styles.cell_bold),
             Paragraph(
-                t("Obiettivo, risultati attesi, azioni", "Objective, expected results, actions"),
+                _("Obiettivo, risultati attesi, azioni"),
                 styles.cell_bold,
             ),
-            Paragraph(t("Chi ed entro quando", "Who and by when"), styles.cell_bold),
-            Paragraph(t("Verifica", "Verification"), styles.cell_bold),
+            Paragraph(_("Chi ed entro quando"), styles.cell_bold),
+            Paragraph(_("Verifica"), styles.cell_bold),
         ]
     ]
     for item in case.micro_project:
@@ -427,15 +420,14 @@ def _micro_project(
             area += f"<br/><font color='#555555'>{markup(child)}</font>"
         parts = [markup(item.objective)]
         if item.expected_results:
-            label = markup(t("Risultati attesi", "Expected results"))
+            label = markup(_("Risultati attesi"))
             parts.append(f"<b>{label}:</b> {markup(item.expected_results)}")
         if item.actions:
-            parts.append(f"<b>{markup(t('Azioni', 'Actions'))}:</b> {markup(item.actions)}")
+            label = markup(_("Azioni"))
+            parts.append(f"<b>{label}:</b> {markup(item.actions)}")
         who = markup(case_text.responsible(item, case, context) or "—")
         if item.deadline:
-            who += "<br/>" + markup(
-                t(f"entro il {short_date(item.deadline)}", f"by {short_date(item.deadline)}")
-            )
+            who += "<br/>" + markup(_("entro il {date}").format(date=short_date(item.deadline)))
         check = f"<b>{markup(context.label('verification_statuses', item.verification_status))}</b>"
         if item.verification_notes:
             check += f"<br/>{markup(item.verification_notes)}"
@@ -458,35 +450,33 @@ def progress_report_story(
     context: PrintContext,
     styles: Styles,
 ) -> list[Flowable]:
-    t = context.t
+    _ = context._
     story: list[Flowable] = [
-        Paragraph(
-            t("Relazione sul percorso della famiglia", "Family progress report"), styles.title
-        ),
+        Paragraph(_("Relazione sul percorso della famiglia"), styles.title),
         _summary(case, styles, context),
-        *heading(t("La famiglia", "The family"), styles.heading),
+        *heading(_("La famiglia"), styles.heading),
         _members(case, styles, context),
-        *heading(t("Équipe multidisciplinare", "Multidisciplinary team"), styles.heading),
+        *heading(_("Équipe multidisciplinare"), styles.heading),
         _equipe(case, styles, context)
         if case.equipe
-        else Paragraph(t("Nessun componente registrato.", "No member recorded."), styles.muted),
-        *heading(t("Il percorso", "The pathway"), styles.heading),
+        else Paragraph(_("Nessun componente registrato."), styles.muted),
+        *heading(_("Il percorso"), styles.heading),
         _phases(case, styles, context),
-        *heading(t("Dispositivi", "Dispositivi"), styles.heading),
+        *heading(context.pgettext("programme", "Dispositivi"), styles.heading),
         _dispositivi(case, styles, context),
-        *heading(t("Visite e incontri", "Visits and meetings"), styles.heading),
+        *heading(_("Visite e incontri"), styles.heading),
         *_visits(case, styles, context),
         # room for the first child's triangle too, so that the heading never ends a page
-        *heading(t("Il Mondo del Bambino", "The Child's World"), styles.heading, room=125 * mm),
+        *heading(_("Il Mondo del Bambino"), styles.heading, room=125 * mm),
         *_triangles(case, catalogues, styles, context),
-        *heading(t("Micro-progettazione", "Micro-project"), styles.heading),
+        *heading(_("Micro-progettazione"), styles.heading),
         _micro_project(case, subdimension_labels(all_catalogues, context), styles, context),
     ]
     f = case.family
     for title, text in (
-        (t("Note dell'analisi preliminare", "Pre-assessment notes"), f.preassessment_notes),
-        (t("Note sulla famiglia", "Notes on the family"), f.notes),
-        (t("Note della conclusione", "Closing notes"), f.conclusion_notes),
+        (_("Note dell'analisi preliminare"), f.preassessment_notes),
+        (_("Note sulla famiglia"), f.notes),
+        (_("Note della conclusione"), f.conclusion_notes),
     ):
         if text:
             story += heading(title, styles.heading)
@@ -510,7 +500,7 @@ def render_progress_report(
         styles=styles,
     )
     page = PageInfo(
-        title=context.t("Relazione sul percorso", "Progress report"),
+        title=context._("Relazione sul percorso"),
         record_kind="family",
         record_id=case.family.id,
     )

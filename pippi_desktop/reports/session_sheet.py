@@ -64,24 +64,26 @@ def educator_of(visit: HomeVisit, case: CaseFile, context: PrintContext) -> str:
 
 
 def _info_table(case: CaseFile, visit: HomeVisit, styles: Styles, context: PrintContext) -> Table:
-    t = context.t
+    _ = context._
     when = context.date(visit.date, weekday=True)
     if visit.start_time:
-        when += t(f", ore {visit.start_time}", f", {visit.start_time}")
+        # TRANSLATORS: the time of a visit, after its date ("lunedì 23 novembre 2026, ore 10:30")
+        when += ", " + _("ore {time}").format(time=visit.start_time)
     if visit.duration_minutes:
-        when += t(f" ({visit.duration_minutes} minuti)", f" ({visit.duration_minutes} minutes)")
+        minutes = visit.duration_minutes
+        when += " (" + context.ngettext("{n} minuto", "{n} minuti", minutes).format(n=minutes) + ")"
     family_present = ", ".join(case_text.people_with_roles(case, visit.present_people, context))
     operators = ", ".join(case_text.equipe_names(case, visit.present_equipe, context))
     present = f"{markup(family_present or '—')}"
     if operators:
-        present += f"<br/>{markup(t('Operatori', 'Professionals'))}: {markup(operators)}"
+        present += "<br/>" + markup(_("Operatori: {names}").format(names=operators))
     members = ", ".join(case_text.people_with_roles(case, [p.id for p in case.members], context))
     rows = [
-        (t("Famiglia", "Family"), f"<b>{markup(case.family.code)}</b> — {markup(members)}"),
-        (t("Quando", "When"), markup(when)),
-        (t("Dove", "Where"), markup(context.label("places", visit.place))),
-        (t("Educatore/educatrice", "Educator"), markup(educator_of(visit, case, context) or "—")),
-        (t("Chi c'era", "Who was there"), present),
+        (_("Famiglia"), f"<b>{markup(case.family.code)}</b> — {markup(members)}"),
+        (_("Quando"), markup(when)),
+        (_("Dove"), markup(context.label("places", visit.place))),
+        (_("Educatore/educatrice"), markup(educator_of(visit, case, context) or "—")),
+        (_("Chi c'era"), present),
     ]
     return grid_table(
         [
@@ -111,18 +113,18 @@ def _agreed_table(
     styles: Styles,
     context: PrintContext,
 ) -> Table:
-    t = context.t
+    _ = context._
     rows: list[list[object]] = [
         [
-            Paragraph(t("Che cosa", "What"), styles.cell_bold),
-            Paragraph(t("Chi", "Who"), styles.cell_bold),
-            Paragraph(t("Entro quando", "By when"), styles.cell_bold),
+            Paragraph(_("Che cosa"), styles.cell_bold),
+            Paragraph(_("Chi"), styles.cell_bold),
+            Paragraph(_("Entro quando"), styles.cell_bold),
         ]
     ]
     for item in items:
         parts = [f"<b>{markup(item.objective)}</b>"]
         if item.actions:
-            parts.append(f"{markup(t('Azioni', 'Actions'))}: {markup(item.actions)}")
+            parts.append(markup(_("Azioni: {actions}").format(actions=item.actions)))
         area = labels.get(item.subdimension, item.subdimension)
         parts.append(f"<font size='{styles.base - 2}'>{markup(area)}</font>")
         rows.append(
@@ -137,21 +139,19 @@ def _agreed_table(
 
 def _signatures(visit: HomeVisit, case: CaseFile, styles: Styles, context: PrintContext) -> Table:
     """Two signature lines side by side: the educator's (name printed) and the family's."""
-    t = context.t
+    _ = context._
     cell_width = CONTENT_WIDTH / 2 - 6 * mm
     rows = [
         [
-            Paragraph(
-                t("Firma dell'educatore/educatrice", "Educator's signature"), styles.cell_bold
-            ),
+            Paragraph(_("Firma dell'educatore/educatrice"), styles.cell_bold),
             "",
-            Paragraph(t("Firma per la famiglia", "Signature for the family"), styles.cell_bold),
+            Paragraph(_("Firma per la famiglia"), styles.cell_bold),
         ],
         ["", "", ""],
         [
             para(educator_of(visit, case, context), styles.small),
             "",
-            Paragraph(t("Nome e cognome:", "Name:"), styles.small),
+            Paragraph(_("Nome e cognome:"), styles.small),
         ],
     ]
     table = make_table(
@@ -178,49 +178,40 @@ def session_sheet_story(
     context: PrintContext,
     styles: Styles,
 ) -> list[Flowable]:
-    t = context.t
+    _ = context._
     story: list[Flowable] = [
-        Paragraph(t("Scheda della visita", "Visit sheet"), styles.title),
+        Paragraph(_("Scheda della visita"), styles.title),
         _info_table(case, visit, styles, context),
     ]
-    story += heading(t("Che cosa abbiamo fatto", "What we did"), styles.heading)
+    story += heading(_("Che cosa abbiamo fatto"), styles.heading)
     story += paragraphs(visit.activities, styles.body, empty="—")
     if visit.notes:
-        story += heading(t("Osservazioni", "Notes"), styles.heading)
+        story += heading(_("Osservazioni"), styles.heading)
         story += paragraphs(visit.notes, styles.body)
 
     items, own = _agreed(case, visit)
     labels = subdimension_labels(catalogues, context)
     if items:
-        title = (
-            t("Che cosa abbiamo concordato", "What we agreed")
-            if own
-            else t("Gli impegni in corso", "Ongoing commitments")
-        )
+        title = _("Che cosa abbiamo concordato") if own else _("Gli impegni in corso")
         story += heading(title, styles.heading)
         story.append(_agreed_table(items, case, labels, styles, context))
     else:
-        story += heading(t("Che cosa abbiamo concordato", "What we agreed"), styles.heading)
+        story += heading(_("Che cosa abbiamo concordato"), styles.heading)
         story.append(WritingLines(4))
 
     if visit.next_date:
         when = context.date(visit.next_date, weekday=True)
         if visit.next_time:
-            when += t(f" alle {visit.next_time}", f" at {visit.next_time}")
+            when += " " + _("alle {time}").format(time=visit.next_time)
         next_text = f"<b>{markup(when)}</b>"
         if visit.next_notes:
             next_text += f"<br/>{markup(visit.next_notes)}"
     else:
-        next_text = markup(
-            t(
-                "data ____________________   ora __________",
-                "date ____________________   time __________",
-            )
-        ).replace("   ", GAP)
+        next_text = markup(_("data ____________________   ora __________")).replace("   ", GAP)
     story.append(
         KeepTogether(
             [
-                Paragraph(t("Il prossimo incontro", "Next meeting"), styles.heading),
+                Paragraph(_("Il prossimo incontro"), styles.heading),
                 rich(next_text, styles.body),
                 Spacer(1, 2 * mm),
                 _signatures(visit, case, styles, context),
@@ -240,7 +231,7 @@ def render_session_sheet(
     styles = make_styles(12)
     story = session_sheet_story(case, visit, catalogues=catalogues, context=context, styles=styles)
     page = PageInfo(
-        title=context.t("Scheda della visita", "Visit sheet"),
+        title=context._("Scheda della visita"),
         record_kind="visit",
         record_id=visit.id,
     )

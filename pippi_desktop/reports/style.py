@@ -49,7 +49,7 @@ from reportlab.platypus import (
 
 from pippi_desktop.domain.dates import long_date
 from pippi_desktop.domain.errors import AppFileMissing
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import Lang, translator
 from pippi_desktop.domain.vocabulary import Vocabulary
 from pippi_desktop.resource_paths import resource
 from pippi_desktop.version import __version__
@@ -107,8 +107,16 @@ class PrintContext:
     vocabulary: Vocabulary
     printed_on: date
 
-    def t(self, italian: str, english: str) -> str:
-        return english if self.lang is Lang.EN else italian
+    def _(self, text: str) -> str:
+        """`text` (Italian, as written in the code) in the document's language, which may
+        differ from the window's: a sheet can be printed in English from an Italian window."""
+        return translator(self.lang).gettext(text)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return translator(self.lang).ngettext(singular, plural, count)
+
+    def pgettext(self, context: str, text: str) -> str:
+        return translator(self.lang).pgettext(context, text)
 
     def label(self, kind: str, code: str | None) -> str:
         return self.vocabulary.label(kind, code, self.lang)
@@ -357,10 +365,9 @@ class _Furniture:
         self.qr = qr_modules(qr_payload(page.record_kind, page.record_id))
         self.qr_form_ready = False
         printed = long_date(context.printed_on, context.lang)
-        self.notice = context.t(
-            f"Documento riservato: contiene dati personali. Stampato il {printed} con PIPPI Desktop.",
-            f"Confidential: this document holds personal data. Printed on {printed} with PIPPI Desktop.",
-        )
+        self.notice = context._(
+            "Documento riservato: contiene dati personali. Stampato il {date} con PIPPI Desktop."
+        ).format(date=printed)
 
     def __call__(self, canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()
@@ -422,9 +429,9 @@ def _wrap_words(canvas: Canvas, text: str, font: str, size: float, width: float)
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Keeps every page until the end, then writes "Pagina N di M" on each."""
 
-    def __init__(self, *args: Any, page_words: tuple[str, str] = ("Pagina", "di"), **kwargs: Any):
+    def __init__(self, *args: Any, page_template: str, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._page_words = page_words
+        self._page_template = page_template
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -433,14 +440,15 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = len(self._pages)
-        page_word, of_word = self._page_words
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self.saveState()
             self.setFont(FONT, 8.5)
             self.setFillColor(INK)
             self.drawCentredString(
-                PAGE_WIDTH / 2, 10 * mm + 1.5 * mm, f"{page_word} {number} {of_word} {total}"
+                PAGE_WIDTH / 2,
+                10 * mm + 1.5 * mm,
+                self._page_template.format(page=number, pages=total),
             )
             self.restoreState()
             super().showPage()
@@ -448,10 +456,10 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
 
 
 def _canvas_maker(context: PrintContext) -> Any:
-    words = ("Page", "of") if context.lang is Lang.EN else ("Pagina", "di")
+    template = context._("Pagina {page} di {pages}")
 
     def make(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        return _NumberedCanvas(*args, page_words=words, **kwargs)
+        return _NumberedCanvas(*args, page_template=template, **kwargs)
 
     return make
 
@@ -468,14 +476,12 @@ def build_pdf(story: list[Flowable], *, context: PrintContext, page: PageInfo) -
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=page.title,
-        subject=context.t(
-            "Programma P.I.P.P.I. — documento stampato da PIPPI Desktop",
-            "P.I.P.P.I. programme — document printed by PIPPI Desktop",
-        ),
+        subject=context._("Programma P.I.P.P.I. — documento stampato da PIPPI Desktop"),
         author="PIPPI Desktop",
         creator=f"PIPPI Desktop {__version__}",
         keywords="",
-        lang="en-GB" if context.lang is Lang.EN else "it-IT",
+        # TRANSLATORS: the language tag (BCP 47) written into the PDF: it-IT, en-GB, de-DE…
+        lang=context._("it-IT"),
         initialFontName=FONT,
     )
     frame = Frame(

@@ -58,7 +58,7 @@ def _score_boxes(catalogue: Catalogue, styles: Styles, context: PrintContext) ->
 
 
 def _header(case: CaseFile, styles: Styles, context: PrintContext) -> Table:
-    t = context.t
+    _ = context._
     children = case.children(context.vocabulary.child_roles())
     choices = [f"{BOX}\u00a0{markup(child.full_name)}" for child in children]
     choices.append(f"{BOX}\u00a0______________")
@@ -67,11 +67,11 @@ def _header(case: CaseFile, styles: Styles, context: PrintContext) -> Table:
         for code in context.vocabulary.codes("time_points")
     ]
     rows = [
-        (t("Famiglia", "Family"), markup(case.family.code)),
-        (t("Bambino/a", "Child"), (GAP + " ").join(choices)),
-        (t("Momento", "Time point"), (GAP + " ").join(points)),
-        (t("Data", "Date"), "____ / ____ / ________"),
-        (t("Partecipanti", "Participants"), ""),
+        (_("Famiglia"), markup(case.family.code)),
+        (_("Bambino/a"), (GAP + " ").join(choices)),
+        (_("Momento"), (GAP + " ").join(points)),
+        (_("Data"), "____ / ____ / ________"),
+        (_("Partecipanti"), ""),
     ]
     table_rows: list[list[object]] = []
     for label, value in rows:
@@ -121,23 +121,18 @@ def _subdimension_block(
 def blank_triangle_story(
     case: CaseFile, *, catalogue: Catalogue, context: PrintContext, styles: Styles
 ) -> list[Flowable]:
-    t = context.t
+    _ = context._
     story: list[Flowable] = [
         Paragraph(
-            markup(
-                f"{catalogue.title.get(context.lang)} — "
-                + t("scheda da compilare", "form to fill in")
-            ),
+            markup(f"{catalogue.title.get(context.lang)} — " + _("scheda da compilare")),
             styles.title,
         ),
         _header(case, styles, context),
         Spacer(1, 3 * mm),
         Paragraph(
-            t(
+            _(
                 "Per ogni sottodimensione segnate un solo punteggio con una crocetta e scrivete "
-                "sulle righe quello che emerge, con le parole della famiglia e del bambino.",
-                "For each sub-dimension tick one score and write on the lines what comes up, in "
-                "the words of the family and of the child.",
+                "sulle righe quello che emerge, con le parole della famiglia e del bambino."
             ),
             styles.body,
         ),
@@ -160,7 +155,7 @@ def blank_triangle_story(
     story.append(
         KeepTogether(
             [
-                Paragraph(t("Note", "Notes"), styles.heading),
+                Paragraph(_("Note"), styles.heading),
                 WritingLines(5, spacing=LINE_SPACING),
             ]
         )
@@ -174,7 +169,7 @@ def render_blank_triangle_form(
     styles = make_styles(11)
     story = blank_triangle_story(case, catalogue=catalogue, context=context, styles=styles)
     page = PageInfo(
-        title=context.t("Triangolo da compilare", "Triangle form to fill in"),
+        title=context._("Triangolo da compilare"),
         record_kind="family",
         record_id=case.family.id,
     )

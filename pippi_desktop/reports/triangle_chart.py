@@ -223,7 +223,7 @@ def score_table(
     label_width = width - 9 * mm - score_width * len(series)
     header: list[object] = [
         Paragraph("N.", styles.cell_bold),
-        Paragraph(context.t("Sottodimensione", "Sub-dimension"), styles.cell_bold),
+        Paragraph(context._("Sottodimensione"), styles.cell_bold),
     ]
     header += [Paragraph(markup(item.short), styles.cell_bold) for item in series]
     rows: list[list[object]] = [header]

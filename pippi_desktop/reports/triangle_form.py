@@ -83,7 +83,7 @@ def triangle_block(
     drawing_width = CONTENT_WIDTH * 0.64
     legend_width = CONTENT_WIDTH - drawing_width - 4 * mm
     side: list[Flowable] = [
-        Paragraph(context.t("Legenda", "Legend"), styles.cell_bold),
+        Paragraph(context._("Legenda"), styles.cell_bold),
         Spacer(1, 2 * mm),
         legend_table(series, styles, legend_width),
     ]
@@ -117,15 +117,13 @@ def _entry_texts(
                 flowables.append(rich(markup(label.get(context.lang)), styles.field_label))
                 flowables += paragraphs(value, styles.indented)
     if not flowables:
-        flowables.append(
-            Paragraph(context.t("Nessuna annotazione.", "No notes."), styles.field_label)
-        )
+        flowables.append(Paragraph(context._("Nessuna annotazione."), styles.field_label))
     return flowables
 
 
 def _score_words(entry: AssessmentEntry | None, catalogue: Catalogue, context: PrintContext) -> str:
     if entry is None or (entry.score is None and not entry.not_assessable):
-        return context.t("punteggio non indicato", "no score")
+        return context._("punteggio non indicato")
     if entry.score is None:
         return catalogue.scale.not_assessable_label.get(context.lang).lower()
     return f"{entry.score} ({catalogue.scale.label(entry.score, context.lang)})"
@@ -139,20 +137,22 @@ def triangle_form_story(
     context: PrintContext,
     styles: Styles,
 ) -> list[Flowable]:
-    t = context.t
+    _ = context._
     participants = case_text.people_names(case, assessment.participants_people)
     participants += case_text.equipe_names(case, assessment.participants_equipe, context)
     if assessment.participants_other:
         participants.append(assessment.participants_other)
     info = [
-        (t("Famiglia", "Family"), case.family.code),
-        (t("Bambino/a", "Child"), case_text.child_name(case, assessment.child_id)),
-        (t("Momento", "Time point"), case_text.time_point_label(assessment, context)),
-        (t("Data", "Date"), context.date(assessment.date)),
-        (t("Partecipanti", "Participants"), ", ".join(participants)),
+        (_("Famiglia"), case.family.code),
+        (_("Bambino/a"), case_text.child_name(case, assessment.child_id)),
+        (_("Momento"), case_text.time_point_label(assessment, context)),
+        (_("Data"), context.date(assessment.date)),
+        (_("Partecipanti"), ", ".join(participants)),
         (
-            t("Catalogo", "Catalogue"),
-            f"{catalogue.title.get(context.lang)} ({t('versione', 'version')} {catalogue.version})",
+            _("Catalogo"),
+            _("{title} (versione {version})").format(
+                title=catalogue.title.get(context.lang), version=catalogue.version
+            ),
         ),
     ]
     story: list[Flowable] = [
@@ -166,7 +166,7 @@ def triangle_form_story(
             header=False,
             label_column=True,
         ),
-        *heading(t("Il triangolo", "The triangle"), styles.heading),
+        *heading(_("Il triangolo"), styles.heading),
     ]
     series = child_series(case, assessment.child_id, context, highlight=assessment.id)
     marked = frozenset(
@@ -174,11 +174,9 @@ def triangle_form_story(
         for item in case.micro_project
         if item.child_id in (None, assessment.child_id)
     )
-    note = t(
+    note = _(
         "I numeri sul triangolo sono quelli della tabella. Più il punto è lontano dal centro, "
-        "più il punteggio è alto. La linea più spessa è questa valutazione.",
-        "The numbers on the triangle are those of the table. The further a point is from the "
-        "centre, the higher the score. The thickest line is this assessment.",
+        "più il punteggio è alto. La linea più spessa è questa valutazione."
     )
     story.append(triangle_block(catalogue, series, styles=styles, context=context, note=note))
     story.append(Spacer(1, 3 * mm))
@@ -192,16 +190,11 @@ def triangle_form_story(
     if marked:
         story.append(
             Paragraph(
-                t(
-                    "● sottodimensione con obiettivi nella micro-progettazione",
-                    "● sub-dimension with objectives in the micro-project",
-                ),
+                _("● sottodimensione con obiettivi nella micro-progettazione"),
                 styles.muted,
             )
         )
-    story += heading(
-        t("Le osservazioni per sottodimensione", "Notes per sub-dimension"), styles.heading
-    )
+    story += heading(_("Le osservazioni per sottodimensione"), styles.heading)
     entries = {entry.subdimension: entry for entry in assessment.entries}
     number = 0
     for side in catalogue.sides:
@@ -220,7 +213,7 @@ def triangle_form_story(
             )
             story.extend(_entry_texts(entry, catalogue, styles, context))
     if assessment.notes:
-        story += heading(t("Note", "Notes"), styles.heading)
+        story += heading(_("Note"), styles.heading)
         story += paragraphs(assessment.notes, styles.body)
     return story
 
@@ -233,7 +226,7 @@ def render_triangle_form(
         case, assessment, catalogue=catalogue, context=context, styles=styles
     )
     page = PageInfo(
-        title=context.t("Valutazione del triangolo", "Triangle assessment"),
+        title=context._("Valutazione del triangolo"),
         record_kind="assessment",
         record_id=assessment.id,
     )

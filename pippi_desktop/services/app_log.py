@@ -6,18 +6,21 @@ Same private format as the workspace log (`storage/log_files.py`): no personal d
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
+
+import platformdirs
 
 from pippi_desktop.storage.log_files import LOGGER_NAME, attach_workspace_log
 
+APP_FOLDER = "pippi-desktop"
+
 
 def user_state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or (
-        os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
-    )
-    root = Path(base) if base else Path.home() / ".local" / "state"
-    return root / "pippi-desktop"
+    """The per-user folder for this log, as platformdirs names it (a library tested on Windows,
+    macOS and Linux): `%LOCALAPPDATA%\\pippi-desktop` on Windows, `~/Library/Application
+    Support/pippi-desktop` on macOS, `$XDG_STATE_HOME` (or `~/.local/state`)`/pippi-desktop`
+    on Linux."""
+    return Path(platformdirs.user_state_dir(APP_FOLDER, appauthor=False))
 
 
 def attach_application_log() -> logging.Handler | None:

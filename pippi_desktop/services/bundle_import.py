@@ -27,8 +27,9 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import Connection, insert, select, update
 
+from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.domain.errors import BundleRejected
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, Lang
 from pippi_desktop.services.reference_data import vocabulary
 from pippi_desktop.services.trust_service import previous_device_ids, require_role
 from pippi_desktop.storage import migrate
@@ -58,22 +59,15 @@ _RECEIVED_AUDIT = Base.metadata.tables[ReceivedAuditRow.__tablename__]
 _FAMILIES = Base.metadata.tables["families"]
 
 MESSAGES = {
-    APPLIED: (
+    APPLIED: N_(
         "Pacchetto importato: {created} record nuovi, {updated} aggiornati, {deleted} eliminati, "
-        "{conflicts} conflitti da rivedere.",
-        "Bundle imported: {created} new records, {updated} updated, {deleted} deleted, "
-        "{conflicts} conflicts to review.",
+        "{conflicts} conflitti da rivedere."
     ),
-    WOULD_APPLY: (
+    WOULD_APPLY: N_(
         "Prova: il pacchetto si può importare ({created} record nuovi, {updated} aggiornati, "
-        "{deleted} eliminati, {conflicts} conflitti). Nulla è stato cambiato.",
-        "Dry run: the bundle can be imported ({created} new records, {updated} updated, "
-        "{deleted} deleted, {conflicts} conflicts). Nothing was changed.",
+        "{deleted} eliminati, {conflicts} conflitti). Nulla è stato cambiato."
     ),
-    ALREADY_IMPORTED: (
-        "Pacchetto già importato: nulla è cambiato.",
-        "Bundle already imported: nothing changed.",
-    ),
+    ALREADY_IMPORTED: N_("Pacchetto già importato: nulla è cambiato."),
 }
 
 
@@ -156,12 +150,15 @@ def read_bundle_file(path: Path) -> bytes:
 
 
 def _message(status: str, lang: Lang, outcome: ImportOutcome) -> str:
-    italian, english = MESSAGES[status]
-    return (english if lang is Lang.EN else italian).format(
-        created=outcome.created,
-        updated=outcome.updated,
-        deleted=outcome.deleted,
-        conflicts=outcome.conflicts,
+    return (
+        MESSAGES[status]
+        .bind(
+            created=outcome.created,
+            updated=outcome.updated,
+            deleted=outcome.deleted,
+            conflicts=outcome.conflicts,
+        )
+        .translated(lang)
     )
 
 
@@ -306,8 +303,7 @@ class _Importer:
             family.conflicts += item.new_conflicts
         ids = [fid for fid in per_family if fid]
         codes: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in batched(ids, IDS_PER_QUERY):
             for family_id, code in connection.execute(
                 select(_FAMILIES.c.id, _FAMILIES.c.code).where(_FAMILIES.c.id.in_(chunk))
             ):

@@ -28,6 +28,7 @@ from pippi_desktop.domain.errors import InvalidRecord, UnknownRecord
 from pippi_desktop.domain.family_codes import device_tag, new_stats_code, next_family_code
 from pippi_desktop.domain.record_types import (
     FAMILY_CHILD_KINDS,
+    FieldSpec,
     FieldType,
     RecordSpec,
     spec_for,
@@ -88,7 +89,9 @@ class UnitOfWork:
             try:
                 self._catalogues[key] = catalogue_service.stored_catalogue(self.connection, *key)
             except UnknownRecord:
-                raise InvalidRecord("not_in_list", field="catalogue_version") from None
+                raise InvalidRecord.of(
+                    spec_for("assessment").field("catalogue_version"), "not_in_list"
+                ) from None
         return self._catalogues[key]
 
     def active_catalogue(self) -> Catalogue:
@@ -112,28 +115,29 @@ class UnitOfWork:
             for ref_id in value if field.type is FieldType.REFS else [value]:
                 target = self._live(field.ref, ref_id)
                 if target is None:
-                    raise InvalidRecord(
-                        "" if field.ref not in FAMILY_SCOPED_REFS else "not_in_family", field=name
+                    raise InvalidRecord.of(
+                        field, "" if field.ref not in FAMILY_SCOPED_REFS else "not_in_family"
                     )
                 if (
                     field.ref in FAMILY_SCOPED_REFS
                     and family_id
                     and target.get("family_id") != family_id
                 ):
-                    raise InvalidRecord("not_in_family", field=name)
+                    raise InvalidRecord.of(field, "not_in_family")
 
-    def _check_child(self, person_id: str | None, family_id: str, field: str) -> None:
+    def _check_child(self, person_id: str | None, family_id: str, field: FieldSpec) -> None:
         if person_id is None:
             return
         person = self._live("person", person_id)
         if person is None or person["family_id"] != family_id:
-            raise InvalidRecord("not_in_family", field=field)
+            raise InvalidRecord.of(field, "not_in_family")
         if person["role"] not in self.vocabulary.child_roles():
-            raise InvalidRecord("not_a_child", field=field)
+            raise InvalidRecord.of(field, "not_a_child")
 
     def _check_kind_rules(
         self, kind: str, merged: Mapping[str, Any], record_id: str | None
     ) -> None:
+        spec = spec_for(kind)
         if kind == "family":
             self.writer.flush_rows()
             clashes = [
@@ -142,25 +146,25 @@ class UnitOfWork:
                 if fid != record_id
             ]
             if clashes:
-                raise InvalidRecord("duplicate", field="code")
+                raise InvalidRecord.of(spec.field("code"), "duplicate")
         elif kind in ("assessment", "microproject_item"):
-            self._check_child(merged.get("child_id"), merged["family_id"], "child_id")
+            self._check_child(merged.get("child_id"), merged["family_id"], spec.field("child_id"))
             if kind == "assessment":
                 self.catalogue(merged["catalogue_id"], merged["catalogue_version"])
             elif not self._known_subdimension(merged["subdimension"]):
-                raise InvalidRecord("not_in_list", field="subdimension")
+                raise InvalidRecord.of(spec.field("subdimension"), "not_in_list")
         elif kind == "assessment_entry":
             assessment = self._live("assessment", merged["assessment_id"])
             if assessment is None:
-                raise InvalidRecord("", field="assessment_id")
+                raise InvalidRecord.of(spec.field("assessment_id"))
             catalogue = self.catalogue(assessment["catalogue_id"], assessment["catalogue_version"])
             if catalogue.subdimension(merged["subdimension"]) is None:
-                raise InvalidRecord("not_in_list", field="subdimension")
+                raise InvalidRecord.of(spec.field("subdimension"), "not_in_list")
             score = merged.get("score")
             if score is not None and not catalogue.scale.contains(score):
-                raise InvalidRecord(
+                raise InvalidRecord.of(
+                    spec.field("score"),
                     "out_of_scale",
-                    field="score",
                     minimum=catalogue.scale.minimum,
                     maximum=catalogue.scale.maximum,
                 )
@@ -192,12 +196,12 @@ class UnitOfWork:
         elif kind == "attendance":
             person = self._live("person", str(values.get("person_id")))
             if person is None:
-                raise InvalidRecord("", field="person_id")
+                raise InvalidRecord.of(spec_for(kind).field("person_id"))
             values["family_id"] = person["family_id"]
         elif kind == "assessment_entry":
             assessment = self._live("assessment", str(values.get("assessment_id")))
             if assessment is None:
-                raise InvalidRecord("", field="assessment_id")
+                raise InvalidRecord.of(spec_for(kind).field("assessment_id"))
             values["family_id"] = assessment["family_id"]
         elif kind == "assessment" and not values.get("catalogue_id"):
             active = self.active_catalogue()
@@ -254,12 +258,12 @@ class UnitOfWork:
         if row is None:
             raise UnknownRecord(kind if kind in UnknownRecord.texts else "")
         if row["deleted"]:
-            raise InvalidRecord("deleted", field=kind)
+            raise InvalidRecord("deleted", record=kind)
         stored = row_values(spec, row)
         cleaned = clean_values(spec, values, self.vocabulary, creating=False)
         for name, value in cleaned.items():
             if spec.field(name).immutable and value != stored.get(name):
-                raise InvalidRecord("", field=name)
+                raise InvalidRecord.of(spec.field(name))
         merged = {**stored, **cleaned}
         check_record(kind, merged, self.ctx)
         self._check_references(spec, cleaned, merged.get("family_id"))

@@ -21,7 +21,7 @@ from pippi_desktop.domain.catalogue import Catalogue, parse_catalogue_bytes
 from pippi_desktop.domain.errors import InvalidFile, UnknownRecord
 from pippi_desktop.domain.record_types import CATALOGUE
 from pippi_desktop.services.reference_data import default_catalogue
-from pippi_desktop.storage.casefile_tables import CatalogueRow
+from pippi_desktop.storage.casefile_tables import CATALOGUES
 from pippi_desktop.storage.changes import ChangeWriter
 from pippi_desktop.storage.workspace import Workspace
 
@@ -47,7 +47,7 @@ def _parse_stored(content: str) -> Catalogue:
     return parse_catalogue_bytes(content.encode("utf-8"))
 
 
-_TABLE = CatalogueRow.__table__
+_TABLE = CATALOGUES
 
 
 def _rows(connection: Connection) -> list[Any]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.services.trust_service import require_role
 from pippi_desktop.storage.meta import ROLE_OFFICE
 from pippi_desktop.storage.orm import Base
@@ -73,8 +74,7 @@ def list_conflicts(workspace: Workspace, *, include_same_value: bool = False) ->
         }
         family_ids = sorted({row["family_id"] for row in rows if row["family_id"]})
         codes: dict[str, str] = {}
-        for start in range(0, len(family_ids), 500):
-            chunk = family_ids[start : start + 500]
+        for chunk in batched(family_ids, IDS_PER_QUERY):
             for family_id, code in connection.execute(
                 select(_FAMILIES.c.id, _FAMILIES.c.code).where(_FAMILIES.c.id.in_(chunk))
             ):

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.domain.errors import InvalidFile, SelfTestFailed, UnknownRecord
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import NC_, Lang
 from pippi_desktop.domain.records import Assessment, CaseFile, GroupSession, HomeVisit
 from pippi_desktop.reports import (
     attendance_register,
@@ -78,13 +78,16 @@ FAMILY_KINDS = (
     DocumentKind.REPORT,
 )
 
+# The start of each file name, in the document's language ("file name": lower case, words
+# joined by hyphens, no accents or spaces).
 _FILE_STEMS = {
-    DocumentKind.SESSION: ("scheda-visita", "visit-sheet"),
-    DocumentKind.TRIANGLE: ("triangolo", "triangle"),
-    DocumentKind.BLANK_TRIANGLE: ("triangolo-da-compilare", "triangle-blank"),
-    DocumentKind.REPORT: ("relazione-percorso", "progress-report"),
-    DocumentKind.ATTENDANCE: ("registro-presenze", "attendance-register"),
+    DocumentKind.SESSION: NC_("file name", "scheda-visita"),
+    DocumentKind.TRIANGLE: NC_("file name", "triangolo"),
+    DocumentKind.BLANK_TRIANGLE: NC_("file name", "triangolo-da-compilare"),
+    DocumentKind.REPORT: NC_("file name", "relazione-percorso"),
+    DocumentKind.ATTENDANCE: NC_("file name", "registro-presenze"),
 }
+_NO_TAG = NC_("file name", "documento")
 
 
 @dataclass(frozen=True)
@@ -113,9 +116,7 @@ class BatchResult:
 
 def default_file_name(kind: DocumentKind, lang: Lang = Lang.IT) -> str:
     """A file name without personal data: the kind of document and a random suffix."""
-    italian, english = _FILE_STEMS[kind]
-    stem = english if lang is Lang.EN else italian
-    return f"{stem}-{secrets.token_hex(4)}.pdf"
+    return f"{_FILE_STEMS[kind].translated(lang)}-{secrets.token_hex(4)}.pdf"
 
 
 def report_file_name(family_code: str, lang: Lang = Lang.IT) -> str:
@@ -132,9 +133,8 @@ def report_file_name(family_code: str, lang: Lang = Lang.IT) -> str:
 def document_file_name(kind: DocumentKind, tag: str, lang: Lang = Lang.IT) -> str:
     """The kind of document and a tag without personal data (a family code, an ISO date):
     `scheda-visita-F-2026-K7QA-014.pdf`, `registro-presenze-2026-11-20.pdf`."""
-    italian, english = _FILE_STEMS[kind]
     safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch == "-") else "_" for ch in tag)
-    return f"{english if lang is Lang.EN else italian}-{safe or 'documento'}.pdf"
+    return f"{_FILE_STEMS[kind].translated(lang)}-{safe or _NO_TAG.translated(lang)}.pdf"
 
 
 # --- picking records -------------------------------------------------------------------------
@@ -485,7 +485,6 @@ def check_printing(ctx: SelfTestContext) -> str:
     data = path.read_bytes()
     if not data.startswith(b"%PDF-") or data.count(b"/FontFile2") < 2 or b"DejaVuSans" not in data:
         raise SelfTestFailed("pdf")
-    return ctx.t(
-        "scheda della visita scritta ({size} kB), caratteri DejaVu incorporati",
-        "visit sheet written ({size} kB), DejaVu fonts embedded",
-    ).format(size=len(data) // 1024)
+    return ctx._("scheda della visita scritta ({size} kB), caratteri DejaVu incorporati").format(
+        size=len(data) // 1024
+    )

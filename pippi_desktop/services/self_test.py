@@ -9,7 +9,7 @@ resources and libraries really work: nothing is lowered for it (the workspace ge
 
 Adding a step is one line in `STEPS` (or, for the GUI, in `cli/selftest_command.py`):
 
-    SelfTestStep("bundle", "etichetta italiana", "English label", lazy("module", "function")),
+    SelfTestStep("bundle", N_("Etichetta in italiano"), lazy("module", "function")),
 
 where `function(ctx: SelfTestContext) -> str` lives in your own module; `lazy` imports it only
 when the step runs, so the command line stays quick to start and no import cycle appears.
@@ -34,7 +34,7 @@ from typing import Any
 
 import pippi_desktop
 from pippi_desktop.domain.errors import AppFileMissing, PippiError, SelfTestFailed
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, Lang, Message, translator
 from pippi_desktop.resource_paths import missing_app_file
 from pippi_desktop.services import casefile_service, casefile_view
 from pippi_desktop.services.workspace_service import (
@@ -67,8 +67,12 @@ class SelfTestContext:
     workspace: Workspace | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # values a step hands to a later one
 
-    def t(self, italian: str, english: str) -> str:
-        return english if self.lang is Lang.EN else italian
+    def _(self, text: str) -> str:
+        """`text` translated into the self-test's language (a step's note)."""
+        return translator(self.lang).gettext(text)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return translator(self.lang).ngettext(singular, plural, count)
 
     @property
     def workspace_path(self) -> Path:
@@ -104,12 +108,8 @@ StepFunction = Callable[[SelfTestContext], str]
 @dataclass(frozen=True)
 class SelfTestStep:
     name: str  # stable key, shown in --json
-    label_it: str
-    label_en: str
+    label: Message  # marked with N_(): shown translated
     run: StepFunction | None = None  # None: the feature is not built yet
-
-    def label(self, lang: Lang) -> str:
-        return self.label_en if lang is Lang.EN else self.label_it
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def run_self_test(
 
 def _run_step(step: SelfTestStep, ctx: SelfTestContext) -> StepResult:
     if step.run is None:
-        return StepResult(step.name, SKIPPED, 0.0, ctx.t("non ancora realizzato", "not built yet"))
+        return StepResult(step.name, SKIPPED, 0.0, ctx._("non ancora realizzato"))
     start = time.perf_counter()
     try:
         message = step.run(ctx)
@@ -228,7 +228,7 @@ def make_temp_folder(ctx: SelfTestContext) -> str:
         probe.unlink()
     except OSError:
         raise SelfTestFailed("temp_folder") from None
-    return ctx.t("scrittura atomica riuscita", "atomic write works")
+    return ctx._("scrittura atomica riuscita")
 
 
 def create_encrypted_workspace(ctx: SelfTestContext) -> str:
@@ -246,10 +246,9 @@ def create_encrypted_workspace(ctx: SelfTestContext) -> str:
         raise SelfTestFailed(
             "kdf_cost", memory=DEFAULT_MEMORY_KIB // 1024, passes=DEFAULT_ITERATIONS
         )
-    return ctx.t(
-        "Argon2id {memory} MiB, {passes} passaggi, {lanes} corsie",
-        "Argon2id {memory} MiB, {passes} passes, {lanes} lanes",
-    ).format(memory=used.memory_kib // 1024, passes=used.iterations, lanes=used.parallelism)
+    return ctx._("Argon2id {memory} MiB, {passes} passaggi, {lanes} corsie").format(
+        memory=used.memory_kib // 1024, passes=used.iterations, lanes=used.parallelism
+    )
 
 
 def check_migrations(ctx: SelfTestContext) -> str:
@@ -267,10 +266,9 @@ def check_migrations(ctx: SelfTestContext) -> str:
         raise SelfTestFailed(
             "migrations", loaded=len(set(loaded) & set(known)), expected=len(known)
         )
-    return ctx.t(
-        "schema {schema}; migrazioni caricate: {count}",
-        "schema {schema}; migrations loaded: {count}",
-    ).format(schema=int(known[-1]), count=len(known))
+    return ctx._("schema {schema}; migrazioni caricate: {count}").format(
+        schema=int(known[-1]), count=len(known)
+    )
 
 
 def write_and_read_record(ctx: SelfTestContext) -> str:
@@ -310,9 +308,8 @@ def write_and_read_record(ctx: SelfTestContext) -> str:
     ):
         raise SelfTestFailed("record_mismatch")
     ctx.notes["family_id"] = family_id
-    return ctx.t(
-        "famiglia, figlio e visita scritti, bloccati, riaperti con la passphrase e riletti",
-        "family, child and visit written, locked, reopened with the passphrase and read back",
+    return ctx._(
+        "famiglia, figlio e visita scritti, bloccati, riaperti con la passphrase e riletti"
     )
 
 
@@ -324,37 +321,28 @@ def verify_test_workspace(ctx: SelfTestContext) -> str:
         problems = [str(check["name"]) for check in report.checks if not check["ok"]]
         raise SelfTestFailed("verify", checks=", ".join(problems))
     ctx.require_workspace()  # later steps get the workspace open
-    return ctx.t("{count} controlli superati", "{count} checks passed").format(
-        count=len(report.checks)
+    count = len(report.checks)
+    return ctx.ngettext("{count} controllo superato", "{count} controlli superati", count).format(
+        count=count
     )
 
 
 STEPS: list[SelfTestStep] = [
-    SelfTestStep("temp_folder", "Cartella temporanea", "Temporary folder", make_temp_folder),
+    SelfTestStep("temp_folder", N_("Cartella temporanea"), make_temp_folder),
     SelfTestStep(
-        "workspace",
-        "Area di lavoro cifrata (chiave reale)",
-        "Encrypted workspace (real key cost)",
-        create_encrypted_workspace,
+        "workspace", N_("Area di lavoro cifrata (chiave reale)"), create_encrypted_workspace
     ),
-    SelfTestStep("migrations", "Migrazioni dello schema", "Schema migrations", check_migrations),
+    SelfTestStep("migrations", N_("Migrazioni dello schema"), check_migrations),
     SelfTestStep(
-        "record",
-        "Cartella di una famiglia: scrittura e rilettura",
-        "Family case file: write and read back",
-        write_and_read_record,
+        "record", N_("Cartella di una famiglia: scrittura e rilettura"), write_and_read_record
     ),
-    SelfTestStep("verify", "Controllo d'integrità", "Integrity check", verify_test_workspace),
+    SelfTestStep("verify", N_("Controllo d'integrità"), verify_test_workspace),
     SelfTestStep(
         "bundle",
-        "Pacchetto di sincronizzazione (esportazione e importazione)",
-        "Sync bundle (export and import)",
+        N_("Pacchetto di sincronizzazione (esportazione e importazione)"),
         lazy("pippi_desktop.services.sync_self_test", "check_bundle"),
     ),
     SelfTestStep(
-        "pdf",
-        "Documento PDF",
-        "PDF document",
-        lazy("pippi_desktop.services.print_service", "check_printing"),
+        "pdf", N_("Documento PDF"), lazy("pippi_desktop.services.print_service", "check_printing")
     ),
 ]

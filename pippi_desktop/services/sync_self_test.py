@@ -56,7 +56,8 @@ def check_bundle(ctx: SelfTestContext) -> str:
             raise SelfTestFailed("bundle", detail="replay")
     finally:
         office.close()
-    return ctx.t(
+    return ctx.ngettext(
+        "{count} modifica firmata, cifrata e importata; copia alterata rifiutata",
         "{count} modifiche firmate, cifrate e importate; copia alterata rifiutata",
-        "{count} changes signed, encrypted and imported; altered copy refused",
+        sent.operations,
     ).format(count=sent.operations)

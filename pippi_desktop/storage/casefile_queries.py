@@ -14,10 +14,11 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text, update
 
+from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.domain.record_types import RecordSpec, spec_for
 from pippi_desktop.domain.records import FamilySummary
 from pippi_desktop.domain.text import search_key
-from pippi_desktop.storage.casefile_tables import FamilyRow, PersonRow
+from pippi_desktop.storage.casefile_tables import FAMILIES, PEOPLE
 from pippi_desktop.storage.changes import row_values, table_for
 
 SORT_COLUMNS = {
@@ -131,13 +132,13 @@ def implementations(connection: Connection) -> list[str]:
 
 def families_with_code(connection: Connection, code: str) -> list[str]:
     rows = connection.execute(
-        select(FamilyRow.id).where(FamilyRow.code == code, FamilyRow.deleted.is_(False))
+        select(FAMILIES.c.id).where(FAMILIES.c.code == code, FAMILIES.c.deleted.is_(False))
     )
     return [str(row[0]) for row in rows]
 
 
 def codes_like(connection: Connection, prefix: str) -> list[str]:
-    rows = connection.execute(select(FamilyRow.code).where(FamilyRow.code.like(f"{prefix}%")))
+    rows = connection.execute(select(FAMILIES.c.code).where(FAMILIES.c.code.like(f"{prefix}%")))
     return [str(row[0]) for row in rows]
 
 
@@ -151,12 +152,12 @@ def refresh_family_summaries(
     """Recompute the derived columns of these families (list counts and, with `names`, the
     search key and surnames, which only change with the family or its members)."""
     ids = sorted(set(family_ids))
-    for chunk_start in range(0, len(ids), 500):
-        _refresh_chunk(connection, ids[chunk_start : chunk_start + 500], child_roles, names)
+    for chunk in batched(ids, IDS_PER_QUERY):
+        _refresh_chunk(connection, chunk, child_roles, names)
 
 
 def _refresh_chunk(
-    connection: Connection, ids: list[str], child_roles: Sequence[str], with_names: bool
+    connection: Connection, ids: Sequence[str], child_roles: Sequence[str], with_names: bool
 ) -> None:
     counts = connection.execute(
         text(
@@ -170,13 +171,13 @@ def _refresh_chunk(
                   WHERE a.family_id = f.id AND NOT a.deleted)
             FROM families f WHERE f.id IN :ids"""
         ).bindparams(bindparam("child_roles", expanding=True), bindparam("ids", expanding=True)),
-        {"child_roles": list(child_roles) or [""], "ids": ids},
+        {"child_roles": list(child_roles) or [""], "ids": list(ids)},
     ).all()
     names: dict[str, list[tuple[str, str]]] = {}
     if with_names:
         for family_id, given, surname in connection.execute(
-            select(PersonRow.family_id, PersonRow.given_name, PersonRow.family_name).where(
-                PersonRow.family_id.in_(ids), PersonRow.deleted.is_(False)
+            select(PEOPLE.c.family_id, PEOPLE.c.given_name, PEOPLE.c.family_name).where(
+                PEOPLE.c.family_id.in_(ids), PEOPLE.c.deleted.is_(False)
             )
         ):
             names.setdefault(family_id, []).append((given, surname))
@@ -202,8 +203,8 @@ def _refresh_chunk(
 @lru_cache(maxsize=4)
 def _update_summaries(columns: tuple[str, ...]) -> Any:
     return (
-        update(FamilyRow)
-        .where(FamilyRow.id == bindparam("row_id"))
+        update(FAMILIES)
+        .where(FAMILIES.c.id == bindparam("row_id"))
         .values({c: bindparam(c) for c in columns})
     )
 

@@ -1,223 +1,128 @@
-"""Typed SQLAlchemy mappings of the case-file records (one table per kind of `record_types`).
+"""The case-file tables, one per record kind, built from the record specs.
 
-Every synced table has the same bookkeeping columns: a UUID `id`, wall-clock `created_at` and
-`updated_at` (shown to people, never used to decide anything), `deleted` (a tombstone instead
-of a hard delete) and `versions`: JSON `{field: [lamport, device_id]}`, the logical version of
-each field, which merge compares field by field. Cross-record references are plain columns,
-not foreign keys: bundles of one device may arrive out of order, and a visit may land before
-the family it belongs to.
+A synced table is derived from its `RecordSpec` (`domain/record_types.py`): one column per
+field, typed by the field (`column_type`: a one-line text, code or sub-dimension id is a
+`String` of the field's `max_length`; a date, a time, an id a `String` of its encoded width;
+notes, JSON and lists `Text`; numbers `Integer`; yes/no `Boolean`), NOT NULL when the field is
+required. Every synced table also has the same bookkeeping columns: a UUID `id`, wall-clock
+`created_at` and `updated_at` (shown to people, never used to decide anything), `deleted` (a
+tombstone instead of a hard delete) and `versions`: JSON `{field: [lamport, device_id]}`, the
+logical version of each field, which merge compares field by field.
+
+What a spec does not say is a storage decision, declared below in `_STORAGE_ONLY`: indexes,
+and columns that are local and never synced (the family list's derived counts and search
+key). Cross-record references are plain columns, not foreign keys: bundles of one device may
+arrive out of order, and a visit may land before the family it belongs to.
+
+Migrations create their tables explicitly (never from these objects);
+`tests/foundation/test_workspace_storage.py` upgrades a fresh database through all of them and
+compares the result with these tables, column by column.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from typing import Any
 
+from sqlalchemy import Boolean, Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.schema import SchemaItem
+from sqlalchemy.types import TypeEngine
+
+from pippi_desktop.domain.record_types import RECORD_SPECS, FieldSpec, FieldType, RecordSpec
 from pippi_desktop.storage.orm import Base
 
 UUID_LEN = 36
+BOOKKEEPING_COLUMNS = ("id", "created_at", "updated_at", "deleted", "versions")
 
 
-class SyncedRecord(Base):
-    __abstract__ = True
-
-    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
-    created_at: Mapped[str] = mapped_column(String(32), nullable=False)
-    updated_at: Mapped[str] = mapped_column(String(32), nullable=False)
-    deleted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    versions: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
-
-
-class FamilyRow(SyncedRecord):
-    __tablename__ = "families"
-
-    code: Mapped[str] = mapped_column(String(32), nullable=False, index=True)
-    stats_code: Mapped[str] = mapped_column(String(32), nullable=False)
-    implementation: Mapped[str | None] = mapped_column(String(60))
-    phase: Mapped[str] = mapped_column(String(40), nullable=False)
-    referral_date: Mapped[str | None] = mapped_column(String(10))
-    referral_source: Mapped[str | None] = mapped_column(String(200))
-    preassessment_outcome: Mapped[str | None] = mapped_column(String(40))
-    preassessment_notes: Mapped[str | None] = mapped_column(Text)
-    start_date: Mapped[str | None] = mapped_column(String(10))
-    conclusion_date: Mapped[str | None] = mapped_column(String(10))
-    conclusion_variant: Mapped[str | None] = mapped_column(String(8))
-    child_placed_out: Mapped[bool | None] = mapped_column(Boolean)
-    conclusion_notes: Mapped[str | None] = mapped_column(Text)
-    notes: Mapped[str | None] = mapped_column(Text)
-    # Derived, local only (never synced), refreshed in the same transaction as any change that
-    # affects them (casefile_queries.refresh_family_summaries): the search key (code and member
-    # names, lower case without accents) and the counts the family list shows.
-    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    summary_members: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    summary_children: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    summary_visits: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    summary_last_visit: Mapped[str | None] = mapped_column(String(10))
-    summary_time_points: Mapped[str] = mapped_column(String(200), nullable=False, default="")
-    summary_names: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+def column_type(field: FieldSpec) -> TypeEngine[Any]:
+    """The SQL type that holds one encoded value of `field`."""
+    if field.type in (FieldType.INT, FieldType.SCORE):
+        return Integer()
+    if field.type is FieldType.BOOL:
+        return Boolean()
+    length = field.stored_length
+    return String(length) if length is not None else Text()
 
 
-class PersonRow(SyncedRecord):
-    __tablename__ = "people"
-    # covering index of the family list's counts (members, children, surnames)
-    __table_args__ = (
-        Index("ix_people_family_live", "family_id", "deleted", "role", "family_name"),
+def _bookkeeping_columns() -> list[Column[Any]]:
+    return [
+        Column("id", String(UUID_LEN), primary_key=True),
+        Column("created_at", String(32), nullable=False),
+        Column("updated_at", String(32), nullable=False),
+        Column("deleted", Boolean, nullable=False, default=False),
+        Column("versions", Text, nullable=False, default="{}"),
+    ]
+
+
+def synced_table(
+    spec: RecordSpec, *storage_only: SchemaItem, metadata: MetaData = Base.metadata
+) -> Table:
+    """The table of a record kind: its spec's fields, the bookkeeping, and `storage_only`."""
+    return Table(
+        spec.table,
+        metadata,
+        *(
+            Column(field.name, column_type(field), nullable=not field.required)
+            for field in spec.fields
+        ),
+        *_bookkeeping_columns(),
+        *storage_only,
     )
 
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
-    given_name: Mapped[str] = mapped_column(String(80), nullable=False)
-    family_name: Mapped[str] = mapped_column(String(80), nullable=False)
-    role: Mapped[str] = mapped_column(String(40), nullable=False)
-    birth_date: Mapped[str | None] = mapped_column(String(10))
-    sex: Mapped[str | None] = mapped_column(String(4))
-    school: Mapped[str | None] = mapped_column(String(120))
-    school_class: Mapped[str | None] = mapped_column(String(40))
-    notes: Mapped[str | None] = mapped_column(Text)
+
+def _family_list_columns() -> tuple[SchemaItem, ...]:
+    """Derived, local only (never synced), refreshed in the same transaction as any change that
+    affects them (`casefile_queries.refresh_family_summaries`): the search key (code and member
+    names, lower case without accents) and the counts the family list shows."""
+    return (
+        Column("search_text", Text, nullable=False, default=""),
+        Column("summary_members", Integer, nullable=False, default=0),
+        Column("summary_children", Integer, nullable=False, default=0),
+        Column("summary_visits", Integer, nullable=False, default=0),
+        Column("summary_last_visit", String(10)),
+        Column("summary_time_points", String(200), nullable=False, default=""),
+        Column("summary_names", String(400), nullable=False, default=""),
+    )
 
 
-class EquipeMemberRow(SyncedRecord):
-    __tablename__ = "equipe_members"
-
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    name: Mapped[str] = mapped_column(String(120), nullable=False)
-    profession: Mapped[str] = mapped_column(String(40), nullable=False)
-    organisation: Mapped[str | None] = mapped_column(String(160))
-    start_date: Mapped[str | None] = mapped_column(String(10))
-    end_date: Mapped[str | None] = mapped_column(String(10))
-    case_manager: Mapped[bool | None] = mapped_column(Boolean)
-    notes: Mapped[str | None] = mapped_column(Text)
+def _index(table: str, *columns: str, name: str | None = None) -> Index:
+    return Index(name or f"ix_{table}_{columns[0]}", *columns)
 
 
-class DispositivoRow(SyncedRecord):
-    __tablename__ = "dispositivi"
-
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    kind: Mapped[str] = mapped_column(String(40), nullable=False)
-    start_date: Mapped[str | None] = mapped_column(String(10))
-    end_date: Mapped[str | None] = mapped_column(String(10))
-    notes: Mapped[str | None] = mapped_column(Text)
-
-
-class PhaseRecordRow(SyncedRecord):
-    __tablename__ = "phase_records"
-
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    phase: Mapped[str] = mapped_column(String(40), nullable=False)
-    date: Mapped[str] = mapped_column(String(10), nullable=False)
-    notes: Mapped[str | None] = mapped_column(Text)
-
-
-class VisitRow(SyncedRecord):
-    __tablename__ = "visits"
-    __table_args__ = (Index("ix_visits_family_live", "family_id", "deleted", "date"),)
-
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
-    date: Mapped[str] = mapped_column(String(10), nullable=False)
-    start_time: Mapped[str | None] = mapped_column(String(5))
-    duration_minutes: Mapped[int | None] = mapped_column(Integer)
-    place: Mapped[str] = mapped_column(String(40), nullable=False)
-    educator: Mapped[str | None] = mapped_column(String(120))
-    present_people: Mapped[str | None] = mapped_column(Text)
-    present_equipe: Mapped[str | None] = mapped_column(Text)
-    activities: Mapped[str | None] = mapped_column(Text)
-    notes: Mapped[str | None] = mapped_column(Text)
-    objectives: Mapped[str | None] = mapped_column(Text)
-    next_date: Mapped[str | None] = mapped_column(String(10))
-    next_time: Mapped[str | None] = mapped_column(String(5))
-    next_notes: Mapped[str | None] = mapped_column(String(200))
-
-
-class GroupSessionRow(SyncedRecord):
-    __tablename__ = "group_sessions"
-
-    kind: Mapped[str] = mapped_column(String(40), nullable=False)
-    date: Mapped[str] = mapped_column(String(10), nullable=False, index=True)
-    start_time: Mapped[str | None] = mapped_column(String(5))
-    duration_minutes: Mapped[int | None] = mapped_column(Integer)
-    topic: Mapped[str] = mapped_column(String(200), nullable=False)
-    facilitators: Mapped[str | None] = mapped_column(Text)
-    place: Mapped[str | None] = mapped_column(String(160))
-    notes: Mapped[str | None] = mapped_column(Text)
-
-
-class AttendanceRow(SyncedRecord):
-    __tablename__ = "group_attendance"
-
-    session_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    person_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    status: Mapped[str] = mapped_column(String(40), nullable=False)
-    notes: Mapped[str | None] = mapped_column(String(200))
-
-
-class AssessmentRow(SyncedRecord):
-    __tablename__ = "assessments"
-    __table_args__ = (Index("ix_assessments_family_live", "family_id", "deleted", "time_point"),)
-
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
-    child_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
-    time_point: Mapped[str] = mapped_column(String(16), nullable=False)
-    extra_label: Mapped[str | None] = mapped_column(String(60))
-    date: Mapped[str] = mapped_column(String(10), nullable=False)
-    participants_people: Mapped[str | None] = mapped_column(Text)
-    participants_equipe: Mapped[str | None] = mapped_column(Text)
-    participants_other: Mapped[str | None] = mapped_column(String(200))
-    catalogue_id: Mapped[str] = mapped_column(String(64), nullable=False)
-    catalogue_version: Mapped[str] = mapped_column(String(32), nullable=False)
-    notes: Mapped[str | None] = mapped_column(Text)
-
-
-class AssessmentEntryRow(SyncedRecord):
-    __tablename__ = "assessment_entries"
-
-    assessment_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    subdimension: Mapped[str] = mapped_column(String(64), nullable=False)
-    score: Mapped[int | None] = mapped_column(Integer)
-    not_assessable: Mapped[bool | None] = mapped_column(Boolean)
-    strengths: Mapped[str | None] = mapped_column(Text)
-    needs: Mapped[str | None] = mapped_column(Text)
-    child_words: Mapped[str | None] = mapped_column(Text)
-    sources: Mapped[str | None] = mapped_column(Text)
-
-
-class MicroProjectItemRow(SyncedRecord):
-    __tablename__ = "microproject_items"
-
-    family_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
-    child_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
-    subdimension: Mapped[str] = mapped_column(String(64), nullable=False)
-    objective: Mapped[str] = mapped_column(Text, nullable=False)
-    expected_results: Mapped[str | None] = mapped_column(Text)
-    actions: Mapped[str | None] = mapped_column(Text)
-    responsible_people: Mapped[str | None] = mapped_column(Text)
-    responsible_equipe: Mapped[str | None] = mapped_column(Text)
-    responsible_other: Mapped[str | None] = mapped_column(String(200))
-    deadline: Mapped[str | None] = mapped_column(String(10))
-    verification_status: Mapped[str] = mapped_column(String(40), nullable=False)
-    verification_notes: Mapped[str | None] = mapped_column(Text)
-
-
-class CatalogueRow(SyncedRecord):
-    __tablename__ = "catalogues"
-
-    catalogue_id: Mapped[str] = mapped_column(String(64), nullable=False)
-    version: Mapped[str] = mapped_column(String(32), nullable=False)
-    content: Mapped[str] = mapped_column(Text, nullable=False)
-    digest: Mapped[str] = mapped_column(String(64), nullable=False)
-
-
-ROW_CLASSES: dict[str, type[SyncedRecord]] = {
-    "family": FamilyRow,
-    "person": PersonRow,
-    "equipe_member": EquipeMemberRow,
-    "dispositivo": DispositivoRow,
-    "phase_record": PhaseRecordRow,
-    "visit": VisitRow,
-    "group_session": GroupSessionRow,
-    "attendance": AttendanceRow,
-    "assessment": AssessmentRow,
-    "assessment_entry": AssessmentEntryRow,
-    "microproject_item": MicroProjectItemRow,
-    "catalogue": CatalogueRow,
+# Per kind, what storage adds to the spec's columns. A kind not listed gets a plain table.
+_STORAGE_ONLY: dict[str, tuple[SchemaItem, ...]] = {
+    "family": (*_family_list_columns(), _index("families", "code")),
+    # covering index of the family list's counts (members, children, surnames)
+    "person": (
+        _index(
+            "people", "family_id", "deleted", "role", "family_name", name="ix_people_family_live"
+        ),
+    ),
+    "equipe_member": (_index("equipe_members", "family_id"),),
+    "dispositivo": (_index("dispositivi", "family_id"),),
+    "phase_record": (_index("phase_records", "family_id"),),
+    "visit": (_index("visits", "family_id", "deleted", "date", name="ix_visits_family_live"),),
+    "group_session": (_index("group_sessions", "date"),),
+    "attendance": (
+        _index("group_attendance", "session_id"),
+        _index("group_attendance", "family_id"),
+    ),
+    "assessment": (
+        _index(
+            "assessments", "family_id", "deleted", "time_point", name="ix_assessments_family_live"
+        ),
+    ),
+    "assessment_entry": (
+        _index("assessment_entries", "assessment_id"),
+        _index("assessment_entries", "family_id"),
+    ),
+    "microproject_item": (_index("microproject_items", "family_id"),),
 }
+
+# kind -> its table, for every kind of `record_types.RECORD_SPECS`
+TABLES: dict[str, Table] = {
+    kind: synced_table(spec, *_STORAGE_ONLY.get(kind, ())) for kind, spec in RECORD_SPECS.items()
+}
+FAMILIES = TABLES["family"]
+PEOPLE = TABLES["person"]
+CATALOGUES = TABLES["catalogue"]

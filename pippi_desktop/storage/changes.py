@@ -310,14 +310,14 @@ class ChangeWriter:
         if current is None:
             raise UnknownRecord(spec.kind if spec.kind in UnknownRecord.texts else "")
         if current["deleted"]:
-            raise InvalidRecord("deleted", field=spec.kind)
+            raise InvalidRecord("deleted", record=spec.kind)
         stored = row_values(spec, current)
         diff = {name: value for name, value in values.items() if stored.get(name) != value}
         if not diff:
             return False
         for name in diff:
             if spec.field(name).immutable:
-                raise InvalidRecord("", field=name)
+                raise InvalidRecord.of(spec.field(name))
         versions = parse_versions(current["versions"])
         seen = {name: versions.get(name) for name in diff}
         stamp = self._stamp()

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, update
 
+from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.domain.errors import BundleRejected
 from pippi_desktop.domain.record_types import RECORD_SPECS, RecordSpec
 from pippi_desktop.storage.changelog_tables import OperationRow
@@ -51,7 +52,6 @@ from pippi_desktop.sync.fold import (
 )
 from pippi_desktop.sync.operations import Operation, operation_from_row, referenced_ids
 
-CHUNK = 500
 FAMILY_DERIVED = {
     "search_text": "",
     "summary_members": 0,
@@ -85,11 +85,6 @@ class MergeResult:
     max_lamport: int = 0
     family_ids: set[str] = field(default_factory=set)  # families to refresh (before and after)
     duplicate_codes: int = 0  # new duplicate_code conflicts
-
-
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 @cache
@@ -268,14 +263,14 @@ class Merge:
         rows: dict[str, Any] = {}
         for kind, ids in ids_by_kind.items():
             statement = _select_ids(RECORD_SPECS[kind].table)
-            for chunk in _chunks(ids):
+            for chunk in batched(ids, IDS_PER_QUERY):
                 for row in self.connection.execute(statement, {"ids": list(chunk)}).mappings():
                     rows[row["id"]] = row
         return rows
 
     def _stored_ops(self, record_ids: Sequence[str]) -> dict[str, list[Operation]]:
         found: dict[str, list[Operation]] = defaultdict(list)
-        for chunk in _chunks(record_ids):
+        for chunk in batched(record_ids, IDS_PER_QUERY):
             for row in self.connection.execute(_OPS_OF_RECORDS, {"ids": list(chunk)}).mappings():
                 found[row["record_id"]].append(operation_from_row(row))
         return found
@@ -286,14 +281,14 @@ class Merge:
         statement = select(_OPS.c.record_id, _OPS.c.record_type).where(
             _OPS.c.record_id.in_(bindparam("ids", expanding=True))
         )
-        for chunk in _chunks(record_ids):
+        for chunk in batched(record_ids, IDS_PER_QUERY):
             for record_id, kind in self.connection.execute(statement, {"ids": list(chunk)}):
                 found[record_id].add(kind)
         return found
 
     def _field_conflicts(self, record_ids: Sequence[str]) -> dict[str, list[Any]]:
         found: dict[str, list[Any]] = defaultdict(list)
-        for chunk in _chunks(record_ids):
+        for chunk in batched(record_ids, IDS_PER_QUERY):
             for row in self.connection.execute(
                 _CONFLICTS_OF_RECORDS, {"ids": list(chunk)}
             ).mappings():
@@ -313,7 +308,7 @@ class Merge:
         for kind, ids in wanted.items():
             table = table_for(RECORD_SPECS[kind])
             found: set[str] = set()
-            for chunk in _chunks(sorted(ids)):
+            for chunk in batched(sorted(ids), IDS_PER_QUERY):
                 found.update(
                     row[0]
                     for row in self.connection.execute(
@@ -482,7 +477,7 @@ class Merge:
         self._replace_conflicts(remove, add)
 
     def _replace_conflicts(self, remove: list[str], add: list[dict[str, Any]]) -> None:
-        for chunk in _chunks(remove):
+        for chunk in batched(remove, IDS_PER_QUERY):
             self.connection.execute(delete(_CONFLICTS).where(_CONFLICTS.c.id.in_(list(chunk))))
         insert_rows(self.connection, "conflicts", add)
 
@@ -492,7 +487,7 @@ class Merge:
         """`duplicate_code` conflicts for these codes: one per live family sharing a code."""
         families = table_for(RECORD_SPECS["family"])
         by_code: dict[str, list[str]] = defaultdict(list)
-        for chunk in _chunks(sorted(codes)):
+        for chunk in batched(sorted(codes), IDS_PER_QUERY):
             for family_id, code in self.connection.execute(
                 select(families.c.id, families.c.code).where(
                     families.c.code.in_(list(chunk)), families.c.deleted.is_(False)
@@ -521,7 +516,7 @@ class Merge:
                 }
         scope = sorted(touched | {fid for ids in by_code.values() for fid in ids})
         existing: dict[str, Any] = {}
-        for chunk in _chunks(scope):
+        for chunk in batched(scope, IDS_PER_QUERY):
             for row in self.connection.execute(
                 _CONFLICTS_OF_RECORDS, {"ids": list(chunk)}
             ).mappings():

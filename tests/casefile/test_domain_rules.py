@@ -18,7 +18,7 @@ from pippi_desktop.domain.family_codes import (
     next_family_code,
 )
 from pippi_desktop.domain.i18n import Lang
-from pippi_desktop.domain.record_types import RECORD_SPECS, spec_for
+from pippi_desktop.domain.record_types import spec_for
 from pippi_desktop.domain.text import search_key
 from pippi_desktop.domain.validation import ValidationContext, check_record, clean_values
 from pippi_desktop.resource_paths import resource
@@ -93,14 +93,6 @@ def test_assessment_extra_time_point_needs_a_label() -> None:
     }
     cleaned = clean_values(spec_for("assessment"), values, vocabulary(), creating=True)
     _refused("required", "extra_label", lambda: check_record("assessment", cleaned, CTX))
-
-
-def test_every_field_has_a_label_in_both_languages() -> None:
-    from pippi_desktop.domain.errors import FIELD_LABELS
-
-    for spec in RECORD_SPECS.values():
-        for name in spec.field_names:
-            assert name in FIELD_LABELS, f"{spec.kind}.{name} has no label"
 
 
 def test_family_codes_are_per_device_and_sequential() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pippi_desktop.domain.dates import long_date, month_label, short_date
+from pippi_desktop.domain.dates import long_date, month_label, month_name, short_date
 from pippi_desktop.domain.i18n import Lang
 
 
@@ -23,3 +23,23 @@ def test_short_forms() -> None:
     assert short_date(None) == ""
     assert month_label(2026, 8) == "ago 2026"
     assert month_label(2026, 8, Lang.EN) == "Aug 2026"
+
+
+def test_every_month_in_both_languages() -> None:
+    italian = [month_name(m) for m in range(1, 13)]
+    assert italian[0] == "gennaio" and italian[7] == "agosto" and italian[11] == "dicembre"
+    assert [month_name(m, Lang.EN) for m in (1, 5, 12)] == ["January", "May", "December"]
+    assert [month_label(2026, m).split()[0] for m in range(1, 13)] == [
+        "gen",
+        "feb",
+        "mar",
+        "apr",
+        "mag",
+        "giu",
+        "lug",
+        "ago",
+        "set",
+        "ott",
+        "nov",
+        "dic",
+    ]

@@ -94,8 +94,10 @@ def test_codes_of_the_old_format_keep_working() -> None:
     slots = ks.KeySlots("w-1", (ks.make_legacy_recovery_slot("w-1", data_key, old),))
     assert ks.unlock_with_recovery_code(slots, old.lower()) == data_key
     assert len(body) == key_wrap.RECOVERY_RANDOM_CHARS
-    with pytest.raises(WrongRecoveryCode):
-        key_wrap.parse_recovery_code(old[:-1])  # 31 characters: read as a new code, refused
+    plain = old.replace("-", "")
+    for wrong_length in (plain[:30], plain + "0"):  # neither the old nor the new length
+        with pytest.raises(WrongRecoveryCode):
+            key_wrap.parse_recovery_code(wrong_length)
 
 
 def test_a_recovery_slot_follows_a_new_data_key_without_the_code() -> None:

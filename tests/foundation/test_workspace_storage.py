@@ -331,18 +331,3 @@ def test_the_default_kdf_cost_works(tmp_path: Path, monkeypatch) -> None:
         "parallelism": 4,
     }
     service.open_workspace(tmp_path / "d.pippiws", passphrase=PASSPHRASE).close()
-
-
-def test_the_migrations_build_exactly_the_tables_of_the_models(new_workspace) -> None:
-    """Autogenerate against a fresh workspace finds nothing: models and migrations agree."""
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    import pippi_desktop.storage.all_tables  # noqa: F401
-    from pippi_desktop.storage.orm import Base
-
-    workspace = new_workspace("am")
-    with workspace.read() as connection:
-        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
-        differences = compare_metadata(context, Base.metadata)
-    assert differences == []

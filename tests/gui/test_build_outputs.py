@@ -1,4 +1,4 @@
-"""The compiled forms and the translations are up to date with their sources."""
+"""The compiled forms are up to date with their sources and send their texts through gettext."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ import importlib.util
 import shutil
 from pathlib import Path
 from types import ModuleType
+from xml.etree import ElementTree
 
 import pytest
+from babel.messages.pofile import read_po
+
+from pippi_desktop.domain.i18n import DOMAIN, locale_dir
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,9 +38,58 @@ def test_every_form_is_compiled_and_current(build_forms: ModuleType) -> None:
     assert build_forms.orphan_forms() == []
 
 
-def test_the_translations_are_current_and_complete(build_forms: ModuleType) -> None:
-    assert build_forms.ts_problems() == []
-    assert build_forms.qm_problems() == []
+def test_every_text_of_every_form_is_in_the_catalogues(build_forms: ModuleType) -> None:
+    """Each translatable string of each .ui (its Designer comment as the context) is a
+    message of the template, so build_translations.py extracted it from the compiled form."""
+    with (locale_dir() / f"{DOMAIN}.pot").open("rb") as handle:
+        template = read_po(handle)
+    texts = [
+        (string.get("comment"), string.text)
+        for ui in build_forms.ui_sources()
+        for string in ElementTree.parse(ui).getroot().iter("string")
+        if string.text and string.get("notr") != "true"
+    ]
+    assert len(texts) > 400
+    missing = [text for text in texts if template.get(text[1], context=text[0]) is None]
+    assert missing == []
+    assert template.get("&Nome:", context="given name") is not None  # person_editor.ui
+
+
+def test_uic_output_is_rewritten_to_gettext(build_forms: ModuleType) -> None:
+    generated = (
+        "from PySide6.QtCore import (QCoreApplication,\n    QMetaObject)\n"
+        "from PySide6.QtWidgets import QLabel\n"
+        "\n"
+        "class Ui_X(object):\n"
+        "    def retranslateUi(self, X):\n"
+        '        X.setWindowTitle(QCoreApplication.translate("X", u"Citt\\u00e0", None))\n'
+        '        self.a.setText(QCoreApplication.translate("X", u"&Nome:", u"given name"))\n'
+        '        self.b.setText(QCoreApplication.translate("X", u"Una riga.\\n"\n'
+        '"L\'altra riga.", None))\n'
+    )
+    rewritten = build_forms.use_gettext(generated)
+    assert "QCoreApplication.translate(" not in rewritten
+    assert "from pippi_desktop.domain.i18n import _, pgettext\n\nclass Ui_X" in rewritten
+    assert 'X.setWindowTitle(_(u"Citt\\u00e0"))' in rewritten
+    assert 'self.a.setText(pgettext(u"given name", u"&Nome:"))' in rewritten
+    assert 'self.b.setText(_(u"Una riga.\\n"\n"L\'altra riga."))' in rewritten
+    compile(rewritten, "ui_x.py", "exec")
+
+
+def test_a_form_still_calling_qt_translate_is_stale(
+    build_forms: ModuleType, tmp_path: Path
+) -> None:
+    ui = REPO / "ui" / "about_dialog.ui"
+    form = tmp_path / "ui_about_dialog.py"
+    text = build_forms.form_target(ui).read_text()
+    header, body = text.split("\n\n", 1)
+    body = body.replace(
+        '_(u"&Chiudi")', 'QCoreApplication.translate("AboutDialog", u"&Chiudi", None)'
+    )
+    old_hash = header.rsplit(" ", 1)[1]
+    header = header.replace(old_hash, build_forms.sha256(body.encode("utf-8")))
+    form.write_text(header + "\n\n" + body)
+    assert "still calls Qt's translator" in build_forms.form_problem(ui, form)
 
 
 def test_a_changed_ui_file_makes_its_form_stale(build_forms: ModuleType, tmp_path: Path) -> None:

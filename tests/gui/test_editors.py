@@ -151,7 +151,7 @@ def test_a_micro_project_objective_needs_its_sub_dimension(
     editor.ui.objectiveEdit.setPlainText("Fa i compiti da solo tre giorni su cinque")
     editor.save()
     qtbot.waitUntil(lambda: "subdimension" in editor.errors.labels)
-    assert "sottodimensione" in editor.errors.message("subdimension")
+    assert "«Sottodimensione»" in editor.errors.message("subdimension")
     combo = editor.ui.subdimensionCombo
     combo.setCurrentIndex(combo.findData("bambino.apprendimento"))
     editor.ui.responsiblePeopleList.set_checked([first.mother])

@@ -34,10 +34,9 @@ from pippi_desktop.storage.keyslots import ESCROW
 from pippi_desktop.storage.workspace import Workspace
 from tests.gui.test_languages import (
     SAME_IN_BOTH,
-    StretchingTranslator,
     _not_words,
-    _our_contexts,
     clipped_widgets,
+    stretched_language,
 )
 from tests.gui.window_walk import visible_texts
 
@@ -322,12 +321,17 @@ def test_every_sync_window_is_translated_and_switches_while_open(
 
 @pytest.mark.parametrize("scale", [None, 1.3], ids=["as-is", "texts-30%-longer"])
 def test_no_sync_window_is_clipped(
-    qtbot: QtBot, sessions, tmp_path: Path, app: QApplication, scale: float | None
+    qtbot: QtBot,
+    sessions,
+    tmp_path: Path,
+    app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    scale: float | None,
 ) -> None:
     office, educator = sessions
-    extra = StretchingTranslator(_our_contexts()) if scale else None
-    use_language(Lang.IT, extra=extra)
     try:
+        if scale:
+            stretched_language(tmp_path, monkeypatch)
         windows = _sync_windows(qtbot, office, educator, tmp_path)
         problems = [
             f"{name}: {problem}" for name, window in windows for problem in clipped_widgets(window)

@@ -122,7 +122,7 @@ def test_a_visit_in_the_future_is_refused_at_the_date_field(
     editor.save()
     qtbot.waitUntil(lambda: "date" in editor.errors.labels)
     label = editor.errors.labels["date"]
-    assert label.text() == "La data del campo «data» non può essere nel futuro."
+    assert label.text() == "La data del campo «Data» non può essere nel futuro."
     assert label.isVisible() and editor.isVisible()
     form: QFormLayout = editor.ui.visitForm
     date_row, _role = form.getWidgetPosition(editor.ui.dateEdit)
@@ -151,7 +151,7 @@ def test_a_wrong_time_is_shown_at_its_field_too(
     qtbot.keyClicks(editor.ui.startTimeEdit, "25:70")
     editor.save()
     qtbot.waitUntil(lambda: "start_time" in editor.errors.labels)
-    assert "ora di inizio" in editor.errors.message("start_time")
+    assert "«Ora di inizio»" in editor.errors.message("start_time")
     editor.ui.startTimeEdit.setText("9.15")
     editor.save()
     qtbot.waitUntil(lambda: not editor.isVisible())

@@ -38,11 +38,14 @@ def _ico_sizes(data: bytes) -> list[int]:
 
 
 def _icns_sizes(data: bytes) -> list[int]:
+    """Pixel sizes of the PNG elements; the table of contents ("TOC ") is no image."""
     assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
     sizes, offset = [], 8
     while offset < len(data):
+        kind = data[offset : offset + 4]
         length = struct.unpack(">I", data[offset + 4 : offset + 8])[0]
-        sizes.append(_png_size(data[offset + 8 : offset + length])[0])
+        if kind != b"TOC ":
+            sizes.append(_png_size(data[offset + 8 : offset + length])[0])
         offset += length
     return sizes
 

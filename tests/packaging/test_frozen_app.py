@@ -122,7 +122,7 @@ def test_frozen_folder_carries_the_data_and_leaves_out_the_unused(frozen_app: Pa
     source_resources = sorted(
         str(p.relative_to(REPO / "resources"))
         for p in (REPO / "resources").rglob("*")
-        if p.is_file() and p.suffix not in (".ts", ".pro", ".po", ".pot")
+        if p.is_file() and p.suffix not in (".po", ".pot")
     )
     shipped_resources = sorted(
         str(p.relative_to(internal / "resources"))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import pippi_desktop
-from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.i18n import N_, Lang
 from pippi_desktop.services import self_test
 from pippi_desktop.services.self_test import (
     FAILED,
@@ -180,12 +180,10 @@ def _write_then_read_a_missing_file(ctx: SelfTestContext) -> str:
 def test_runner_stops_at_the_first_failure_and_removes_everything(tmp_path: Path) -> None:
     seen: list[str] = []
     steps = [
-        SelfTestStep(
-            "temp_folder", "Cartella", "Folder", lazy(self_test.__name__, "make_temp_folder")
-        ),
-        SelfTestStep("later_feature", "Più avanti", "Later"),
-        SelfTestStep("breaks", "Si rompe", "Breaks", _write_then_read_a_missing_file),
-        SelfTestStep("never", "Mai", "Never", self_test.create_encrypted_workspace),
+        SelfTestStep("temp_folder", N_("Cartella"), lazy(self_test.__name__, "make_temp_folder")),
+        SelfTestStep("later_feature", N_("Più avanti")),
+        SelfTestStep("breaks", N_("Si rompe"), _write_then_read_a_missing_file),
+        SelfTestStep("never", N_("Mai"), self_test.create_encrypted_workspace),
     ]
     report = run_self_test(
         steps,
@@ -214,4 +212,5 @@ def test_every_step_has_a_unique_name_and_both_labels() -> None:
     steps = all_steps()
     assert [step.name for step in steps] == ALL_STEPS
     for step in steps:
-        assert step.label_it and step.label_en and step.label_it != step.name
+        italian, english = step.label.translated(Lang.IT), step.label.translated(Lang.EN)
+        assert italian and english and italian != english and italian != step.name

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Sig
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.records import Assessment
 from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.tab import CaseFileTab
@@ -35,12 +36,12 @@ class AssessmentsTab(CaseFileTab):
         self.ui.setupUi(self)
         self.model: RecordTableModel[Assessment] = RecordTableModel(
             [
-                Column(lambda: self.tr("Bambino/a"), self._child_name),
-                Column(lambda: self.tr("Momento"), lambda a: a.label),
-                Column(lambda: self.tr("Data"), lambda a: day(a.date)),
+                Column(lambda: _("Bambino/a"), self._child_name),
+                Column(lambda: _("Momento"), lambda a: a.label),
+                Column(lambda: _("Data"), lambda a: day(a.date)),
                 Column(
-                    lambda: self.tr("Valutate"),
-                    lambda a: self.tr("{scored} su {total}").format(
+                    lambda: _("Valutate"),
+                    lambda a: _("{scored} su {total}").format(
                         scored=len(a.scores()), total=self._total(a)
                     ),
                 ),
@@ -169,7 +170,7 @@ class AssessmentsTab(CaseFileTab):
             return
         ask_to_delete(
             self.context.window() if self.context else self,
-            question=self.tr("Eliminare la valutazione {point} di {child} del {date}?").format(
+            question=_("Eliminare la valutazione {point} di {child} del {date}?").format(
                 point=chosen.label, child=self._child_name(chosen), date=day(chosen.date)
             ),
             on_confirm=lambda: self.delete("assessment", chosen.id),
@@ -179,19 +180,19 @@ class AssessmentsTab(CaseFileTab):
 
     def retranslate(self) -> None:
         ui = self.ui
-        ui.newButton.setText(self.tr("&Nuova valutazione…"))
-        ui.editButton.setText(self.tr("&Modifica…"))
-        ui.deleteButton.setText(self.tr("&Elimina…"))
-        ui.printButton.setText(self.tr("Stam&pa il triangolo…"))
+        ui.newButton.setText(_("&Nuova valutazione…"))
+        ui.editButton.setText(_("&Modifica…"))
+        ui.deleteButton.setText(_("&Elimina…"))
+        ui.printButton.setText(_("Stam&pa il triangolo…"))
         ui.listEmptyLabel.setText(
-            self.tr(
+            _(
                 "Nessuna valutazione registrata.\nPremi «Nuova valutazione» per compilare il "
                 "triangolo di un bambino (T0 all'inizio, T1 a metà, T2 alla fine)."
             )
         )
-        ui.table.setAccessibleName(self.tr("Valutazioni"))
+        ui.table.setAccessibleName(_("Valutazioni"))
         ui.triangle.set_empty_text(
-            self.tr("Scegli una valutazione nell'elenco per vedere il suo triangolo.")
+            _("Scegli una valutazione nell'elenco per vedere il suo triangolo.")
         )
         self.model.retranslate()
         self._update()

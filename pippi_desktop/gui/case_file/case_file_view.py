@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.errors import PippiError, UnknownRecord, WorkspaceLocked
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.tab import CaseFileTab, TabContext
 from pippi_desktop.gui.editors.base import EditorDialog
@@ -163,7 +164,7 @@ class CaseFileView(QWidget):
         self.ui.titleLabel.setText(title)
         phase = term("phases", family.phase)
         self.ui.phaseLabel.setText(
-            self.tr("Fase: {phase}").format(phase=phase)
+            _("Fase: {phase}").format(phase=phase)
             + (f" · {family.implementation}" if family.implementation else "")
         )
 
@@ -183,7 +184,7 @@ class CaseFileView(QWidget):
         session = self.session
         ask_to_delete(
             self.window(),
-            question=self.tr(
+            question=_(
                 "Eliminare la famiglia {code} con tutta la sua cartella (componenti, visite, "
                 "valutazioni, micro-progettazione)?"
             ).format(code=family.code),

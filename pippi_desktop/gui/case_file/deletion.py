@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pippi_desktop.domain.i18n import _
 
 
 def ask_to_delete(
@@ -19,23 +21,20 @@ def ask_to_delete(
     box.setObjectName("deleteQuestion")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("DeleteQuestion", "Conferma l'eliminazione"))
+    box.setWindowTitle(_("Conferma l'eliminazione"))
     box.setText(question)
     box.setInformativeText(
-        QCoreApplication.translate(
-            "DeleteQuestion",
+        _(
             "L'eliminazione resta registrata nel registro delle modifiche e arriva all'ufficio "
             "con la prossima sincronizzazione.",
         )
     )
     delete = box.addButton(
-        QCoreApplication.translate("DeleteQuestion", "&Elimina"),
+        _("&Elimina"),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     delete.setObjectName("confirmDeleteButton")
-    keep = box.addButton(
-        QCoreApplication.translate("DeleteQuestion", "Annulla"), QMessageBox.ButtonRole.RejectRole
-    )
+    keep = box.addButton(_("Annulla"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
 

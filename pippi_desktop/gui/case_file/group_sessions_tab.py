@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.records import GroupParticipation
 from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.record_list_tab import RecordListTab
@@ -29,10 +30,10 @@ class GroupSessionsTab(RecordListTab[GroupParticipation]):
 
     def columns(self) -> list[Column[GroupParticipation]]:
         return [
-            Column(lambda: self.tr("Data"), lambda g: day(g.session.date)),
-            Column(lambda: self.tr("Gruppo"), lambda g: term("group_kinds", g.session.kind)),
-            Column(lambda: self.tr("Tema"), lambda g: g.session.topic, tooltip=True),
-            Column(lambda: self.tr("Presenze della famiglia"), self._attendance, tooltip=True),
+            Column(lambda: _("Data"), lambda g: day(g.session.date)),
+            Column(lambda: _("Gruppo"), lambda g: term("group_kinds", g.session.kind)),
+            Column(lambda: _("Tema"), lambda g: g.session.topic, tooltip=True),
+            Column(lambda: _("Presenze della famiglia"), self._attendance, tooltip=True),
         ]
 
     def column_widths(self) -> Sequence[int]:
@@ -55,16 +56,16 @@ class GroupSessionsTab(RecordListTab[GroupParticipation]):
 
     def texts(self) -> dict[str, str]:
         return {
-            "new": self.tr("&Nuovo incontro…"),
-            "edit": self.tr("&Modifica…"),
-            "delete": self.tr("&Elimina…"),
-            "print": self.tr("Stam&pa il registro…"),
-            "empty": self.tr(
+            "new": _("&Nuovo incontro…"),
+            "edit": _("&Modifica…"),
+            "delete": _("&Elimina…"),
+            "print": _("Stam&pa il registro…"),
+            "empty": _(
                 "Nessun incontro di gruppo per questa famiglia.\nPremi «Nuovo incontro» per "
                 "registrarne uno e segnare le presenze (anche di altre famiglie)."
             ),
-            "table": self.tr("Incontri di gruppo"),
-            "preview": self.tr("Dettagli dell'incontro scelto"),
+            "table": _("Incontri di gruppo"),
+            "preview": _("Dettagli dell'incontro scelto"),
         }
 
     def preview_html(self, group: GroupParticipation) -> str:
@@ -72,15 +73,15 @@ class GroupSessionsTab(RecordListTab[GroupParticipation]):
         return self.html_rows(
             [
                 (
-                    self.tr("{kind} del {date}").format(
+                    _("{kind} del {date}").format(
                         kind=term("group_kinds", session.kind), date=day(session.date)
                     ),
                     session.topic,
                 ),
-                (self.tr("Luogo"), session.place),
-                (self.tr("Conduttori"), ", ".join(session.facilitators)),
-                (self.tr("Presenze della famiglia"), self._attendance(group)),
-                (self.tr("Note"), session.notes),
+                (_("Luogo"), session.place),
+                (_("Conduttori"), ", ".join(session.facilitators)),
+                (_("Presenze della famiglia"), self._attendance(group)),
+                (_("Note"), session.notes),
             ]
         )
 
@@ -105,7 +106,7 @@ class GroupSessionsTab(RecordListTab[GroupParticipation]):
     def delete_record(self, group: GroupParticipation) -> None:
         ask_to_delete(
             self.context.window() if self.context else self,
-            question=self.tr(
+            question=_(
                 "Eliminare l'incontro «{topic}» del {date}? Sparisce con le presenze di tutte "
                 "le famiglie invitate."
             ).format(topic=group.session.topic, date=day(group.session.date)),

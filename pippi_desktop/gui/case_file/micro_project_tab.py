@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.records import MicroProjectItem
 from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.record_list_tab import RecordListTab
@@ -25,12 +26,12 @@ class MicroProjectTab(RecordListTab[MicroProjectItem]):
 
     def columns(self) -> list[Column[MicroProjectItem]]:
         return [
-            Column(lambda: self.tr("Per"), self._child_name),
-            Column(lambda: self.tr("Sottodimensione"), self._subdimension, tooltip=True),
-            Column(lambda: self.tr("Obiettivo"), lambda i: i.objective, tooltip=True),
-            Column(lambda: self.tr("Scadenza"), lambda i: day(i.deadline)),
+            Column(lambda: _("Per"), self._child_name),
+            Column(lambda: _("Sottodimensione"), self._subdimension, tooltip=True),
+            Column(lambda: _("Obiettivo"), lambda i: i.objective, tooltip=True),
+            Column(lambda: _("Scadenza"), lambda i: day(i.deadline)),
             Column(
-                lambda: self.tr("Verifica"),
+                lambda: _("Verifica"),
                 lambda i: term("verification_statuses", i.verification_status),
             ),
         ]
@@ -45,7 +46,7 @@ class MicroProjectTab(RecordListTab[MicroProjectItem]):
     def _child_name(self, item: MicroProjectItem) -> str:
         assert self.data is not None
         person = self.data.case_file.person(item.child_id) if item.child_id else None
-        return person.given_name if person is not None else self.tr("Famiglia")
+        return person.given_name if person is not None else _("Famiglia")
 
     def _subdimension(self, item: MicroProjectItem) -> str:
         assert self.data is not None
@@ -62,27 +63,27 @@ class MicroProjectTab(RecordListTab[MicroProjectItem]):
 
     def texts(self) -> dict[str, str]:
         return {
-            "new": self.tr("&Nuovo obiettivo…"),
-            "edit": self.tr("&Modifica…"),
-            "delete": self.tr("&Elimina…"),
-            "empty": self.tr(
+            "new": _("&Nuovo obiettivo…"),
+            "edit": _("&Modifica…"),
+            "delete": _("&Elimina…"),
+            "empty": _(
                 "Nessun obiettivo nella micro-progettazione.\nPremi «Nuovo obiettivo» e scegli "
                 "la sottodimensione del triangolo su cui lavorare."
             ),
-            "table": self.tr("Obiettivi della micro-progettazione"),
-            "preview": self.tr("Dettagli dell'obiettivo scelto"),
+            "table": _("Obiettivi della micro-progettazione"),
+            "preview": _("Dettagli dell'obiettivo scelto"),
         }
 
     def preview_html(self, item: MicroProjectItem) -> str:
         return self.html_rows(
             [
                 (self._subdimension(item), item.objective),
-                (self.tr("Risultati attesi"), item.expected_results),
-                (self.tr("Azioni"), item.actions),
-                (self.tr("Chi fa che cosa"), self._responsible(item)),
-                (self.tr("Scadenza"), day(item.deadline)),
+                (_("Risultati attesi"), item.expected_results),
+                (_("Azioni"), item.actions),
+                (_("Chi fa che cosa"), self._responsible(item)),
+                (_("Scadenza"), day(item.deadline)),
                 (
-                    self.tr("Verifica"),
+                    _("Verifica"),
                     " – ".join(
                         x
                         for x in (
@@ -116,7 +117,7 @@ class MicroProjectTab(RecordListTab[MicroProjectItem]):
     def delete_record(self, item: MicroProjectItem) -> None:
         ask_to_delete(
             self.context.window() if self.context else self,
-            question=self.tr("Eliminare l'obiettivo «{objective}»?").format(
+            question=_("Eliminare l'obiettivo «{objective}»?").format(
                 objective=item.objective[:80]
             ),
             on_confirm=lambda: self.delete("microproject_item", item.id),

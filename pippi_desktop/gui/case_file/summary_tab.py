@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.records import Dispositivo, EquipeMember, Person
 from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.tab import CaseFileTab
@@ -83,11 +84,11 @@ class SummaryTab(CaseFileTab):
             ui.membersEmptyLabel,
             (ui.membersNewButton, ui.membersEditButton, ui.membersDeleteButton),
             [
-                Column(lambda: self.tr("Nome"), lambda p: p.full_name),
-                Column(lambda: self.tr("Ruolo"), lambda p: term("member_roles", p.role)),
-                Column(lambda: self.tr("Nascita"), lambda p: day(p.birth_date)),
+                Column(lambda: _("Nome"), lambda p: p.full_name),
+                Column(lambda: _("Ruolo"), lambda p: term("member_roles", p.role)),
+                Column(lambda: _("Nascita"), lambda p: day(p.birth_date)),
                 Column(
-                    lambda: self.tr("Scuola"),
+                    lambda: _("Scuola"),
                     lambda p: " – ".join(x for x in (p.school, p.school_class) if x),
                     tooltip=True,
                 ),
@@ -102,9 +103,9 @@ class SummaryTab(CaseFileTab):
             ui.equipeEmptyLabel,
             (ui.equipeNewButton, ui.equipeEditButton, ui.equipeDeleteButton),
             [
-                Column(lambda: self.tr("Nome"), self._equipe_name),
-                Column(lambda: self.tr("Professione"), lambda m: term("professions", m.profession)),
-                Column(lambda: self.tr("Ente"), lambda m: m.organisation or "", tooltip=True),
+                Column(lambda: _("Nome"), self._equipe_name),
+                Column(lambda: _("Professione"), lambda m: term("professions", m.profession)),
+                Column(lambda: _("Ente"), lambda m: m.organisation or "", tooltip=True),
             ],
             widths=(160, 120),
             on_new=lambda: self._open("equipe_member", None),
@@ -117,12 +118,12 @@ class SummaryTab(CaseFileTab):
             (ui.dispositiviNewButton, ui.dispositiviEditButton, ui.dispositiviDeleteButton),
             [
                 Column(
-                    lambda: self.tr("Dispositivo"),
+                    lambda: _("Dispositivo"),
                     lambda d: term("dispositivi", d.kind),
                     tooltip=True,
                 ),
-                Column(lambda: self.tr("Dal"), lambda d: day(d.start_date)),
-                Column(lambda: self.tr("Al"), lambda d: day(d.end_date)),
+                Column(lambda: _("Dal"), lambda d: day(d.start_date)),
+                Column(lambda: _("Al"), lambda d: day(d.end_date)),
             ],
             widths=(220, 80),
             on_new=lambda: self._open("dispositivo", None),
@@ -135,7 +136,7 @@ class SummaryTab(CaseFileTab):
 
     def _equipe_name(self, member: EquipeMember) -> str:
         if member.case_manager:
-            return self.tr("{name} (responsabile del caso)").format(name=member.name)
+            return _("{name} (responsabile del caso)").format(name=member.name)
         return member.name
 
     # --- showing ------------------------------------------------------------------------
@@ -162,11 +163,11 @@ class SummaryTab(CaseFileTab):
         assert self.data is not None
         family = self.data.case_file.family
         parts = [
-            self.tr("Implementazione: {name}").format(name=family.implementation or "—"),
+            _("Implementazione: {name}").format(name=family.implementation or "—"),
         ]
         if family.referral_date or family.referral_source:
             parts.append(
-                self.tr("Segnalazione: {when}").format(
+                _("Segnalazione: {when}").format(
                     when=", ".join(
                         x for x in (day(family.referral_date), family.referral_source or "") if x
                     )
@@ -174,34 +175,32 @@ class SummaryTab(CaseFileTab):
             )
         if family.preassessment_outcome:
             parts.append(
-                self.tr("Analisi preliminare: {outcome}").format(
+                _("Analisi preliminare: {outcome}").format(
                     outcome=term("preassessment_outcomes", family.preassessment_outcome)
                 )
             )
         if family.start_date:
-            parts.append(self.tr("Inizio: {date}").format(date=day(family.start_date)))
+            parts.append(_("Inizio: {date}").format(date=day(family.start_date)))
         if family.conclusion_date or family.conclusion_variant:
-            text = self.tr("Conclusione: {date} {variant}").format(
+            text = _("Conclusione: {date} {variant}").format(
                 date=day(family.conclusion_date),
                 variant=term("conclusion_variants", family.conclusion_variant),
             )
             if family.child_placed_out:
-                text += " · " + self.tr("un figlio è stato allontanato da casa")
+                text += " · " + _("un figlio è stato allontanato da casa")
             parts.append(text.strip())
         return "  ·  ".join(parts)
 
     def retranslate(self) -> None:
         ui = self.ui
         ui.membersEmptyLabel.setText(
-            self.tr(
-                "Nessun componente registrato. Premi «Aggiungi…» per inserire genitori e figli."
-            )
+            _("Nessun componente registrato. Premi «Aggiungi…» per inserire genitori e figli.")
         )
         ui.equipeEmptyLabel.setText(
-            self.tr("Nessun operatore. Premi «Aggiungi…» per comporre l'équipe multidisciplinare.")
+            _("Nessun operatore. Premi «Aggiungi…» per comporre l'équipe multidisciplinare.")
         )
         ui.dispositiviEmptyLabel.setText(
-            self.tr("Nessun dispositivo attivato. Premi «Aggiungi…» per registrarne uno.")
+            _("Nessun dispositivo attivato. Premi «Aggiungi…» per registrarne uno.")
         )
         for section in (self.members, self.equipe, self.dispositivi):
             section.model.retranslate()
@@ -248,23 +247,21 @@ class SummaryTab(CaseFileTab):
 
     def _delete_person(self, person: Person) -> None:
         self._ask(
-            self.tr("Eliminare {name} dai componenti della famiglia?").format(
-                name=person.full_name
-            ),
+            _("Eliminare {name} dai componenti della famiglia?").format(name=person.full_name),
             "person",
             person.id,
         )
 
     def _delete_equipe(self, member: EquipeMember) -> None:
         self._ask(
-            self.tr("Togliere {name} dall'équipe?").format(name=member.name),
+            _("Togliere {name} dall'équipe?").format(name=member.name),
             "equipe_member",
             member.id,
         )
 
     def _delete_dispositivo(self, dispositivo: Dispositivo) -> None:
         self._ask(
-            self.tr("Eliminare il dispositivo «{kind}»?").format(
+            _("Eliminare il dispositivo «{kind}»?").format(
                 kind=term("dispositivi", dispositivo.kind)
             ),
             "dispositivo",

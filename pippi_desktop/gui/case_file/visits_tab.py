@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.records import HomeVisit
 from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.record_list_tab import RecordListTab
@@ -21,20 +22,20 @@ class VisitsTab(RecordListTab[HomeVisit]):
 
     def columns(self) -> list[Column[HomeVisit]]:
         return [
-            Column(lambda: self.tr("Data"), lambda v: day(v.date)),
-            Column(lambda: self.tr("Ora"), lambda v: v.start_time or ""),
+            Column(lambda: _("Data"), lambda v: day(v.date)),
+            Column(lambda: _("Ora"), lambda v: v.start_time or ""),
             Column(
-                lambda: self.tr("Durata"),
+                lambda: _("Durata"),
                 lambda v: (
-                    self.tr("{minutes} min").format(minutes=v.duration_minutes)
+                    _("{minutes} min").format(minutes=v.duration_minutes)
                     if v.duration_minutes
                     else ""
                 ),
                 align_right=True,
             ),
-            Column(lambda: self.tr("Luogo"), lambda v: term("places", v.place)),
-            Column(lambda: self.tr("Presenti"), self._present_names, tooltip=True),
-            Column(lambda: self.tr("Attività"), lambda v: v.activities or "", tooltip=True),
+            Column(lambda: _("Luogo"), lambda v: term("places", v.place)),
+            Column(lambda: _("Presenti"), self._present_names, tooltip=True),
+            Column(lambda: _("Attività"), lambda v: v.activities or "", tooltip=True),
         ]
 
     def column_widths(self) -> Sequence[int]:
@@ -55,16 +56,16 @@ class VisitsTab(RecordListTab[HomeVisit]):
 
     def texts(self) -> dict[str, str]:
         return {
-            "new": self.tr("&Nuova visita…"),
-            "edit": self.tr("&Modifica…"),
-            "delete": self.tr("&Elimina…"),
-            "print": self.tr("Stam&pa la scheda…"),
-            "empty": self.tr(
+            "new": _("&Nuova visita…"),
+            "edit": _("&Modifica…"),
+            "delete": _("&Elimina…"),
+            "print": _("Stam&pa la scheda…"),
+            "empty": _(
                 "Nessuna visita registrata.\nPremi «Nuova visita» per registrare la prima: "
                 "data, presenti, attività e note."
             ),
-            "table": self.tr("Visite domiciliari"),
-            "preview": self.tr("Dettagli della visita scelta"),
+            "table": _("Visite domiciliari"),
+            "preview": _("Dettagli della visita scelta"),
         }
 
     def preview_html(self, visit: HomeVisit) -> str:
@@ -79,14 +80,14 @@ class VisitsTab(RecordListTab[HomeVisit]):
         return self.html_rows(
             [
                 (
-                    self.tr("Visita del {date}").format(date=day(visit.date)),
+                    _("Visita del {date}").format(date=day(visit.date)),
                     term("places", visit.place),
                 ),
-                (self.tr("Presenti"), self._present_names(visit)),
-                (self.tr("Attività svolte"), visit.activities),
-                (self.tr("Note"), visit.notes),
-                (self.tr("Obiettivi lavorati"), "\n".join(f"• {o}" for o in objectives)),
-                (self.tr("Prossimo appuntamento"), next_time),
+                (_("Presenti"), self._present_names(visit)),
+                (_("Attività svolte"), visit.activities),
+                (_("Note"), visit.notes),
+                (_("Obiettivi lavorati"), "\n".join(f"• {o}" for o in objectives)),
+                (_("Prossimo appuntamento"), next_time),
             ]
         )
 
@@ -109,6 +110,6 @@ class VisitsTab(RecordListTab[HomeVisit]):
     def delete_record(self, visit: HomeVisit) -> None:
         ask_to_delete(
             self.context.window() if self.context else self,
-            question=self.tr("Eliminare la visita del {date}?").format(date=day(visit.date)),
+            question=_("Eliminare la visita del {date}?").format(date=day(visit.date)),
             on_confirm=lambda: self.delete("visit", visit.id),
         )

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableWidgetItem, QWidget
 
 from pippi_desktop.domain.catalogue import Catalogue
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
     combo_value,
@@ -147,7 +148,7 @@ class AssessmentEditor(RecordEditor):
                 *((v.value, f"{v.value} – {v.label.get(lang)}") for v in scale.values),
                 (NOT_ASSESSABLE, scale.not_assessable_label.get(lang)),
             ],
-            empty=self.tr("— non ancora valutata"),
+            empty=_("— non ancora valutata"),
         )
         asked = {key for key, _label in self.catalogue.texts}
         for key, label in self._text_labels().items():
@@ -165,7 +166,7 @@ class AssessmentEditor(RecordEditor):
         self._filling = True
         table.clearSpans()
         table.setRowCount(0)
-        table.setHorizontalHeaderLabels([self.tr("Sottodimensione"), self.tr("Punteggio")])
+        table.setHorizontalHeaderLabels([_("Sottodimensione"), _("Punteggio")])
         bold = QFont(table.font())
         bold.setBold(True)
         for side in self.catalogue.sides:
@@ -393,8 +394,8 @@ class AssessmentEditor(RecordEditor):
         child = self.ui.childCombo.currentText()
         point = combo_value(self.ui.timePointCombo) or ""
         if self.record_id is None:
-            return self.tr("Nuova valutazione – {child}").format(child=child)
-        return self.tr("Valutazione {point} di {child} del {date}").format(
+            return _("Nuova valutazione – {child}").format(child=child)
+        return _("Valutazione {point} di {child} del {date}").format(
             point=point, child=child, date=day(self.ui.dateEdit.date().toPython())
         )
 

@@ -14,19 +14,17 @@ An editor subclasses `EditorDialog` and implements:
 and gets: Ctrl+S saves; Esc, the close button and "Annulla" ask before throwing edits away;
 the draft of this editor is deleted once it is saved or discarded; `close_for_lock()` closes
 without questions after the host has kept its draft.
-
-PySide6 looks `self.tr()` texts up under the runtime class name, so this base class uses
-`QCoreApplication.translate("EditorDialog", …)`: subclasses keep their own `self.tr()`.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.services import draft_service
@@ -106,18 +104,14 @@ class EditorDialog(QDialog):
         box = QMessageBox(self)
         box.setObjectName("discardQuestion")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("EditorDialog", "Modifiche non salvate"))
-        box.setText(
-            QCoreApplication.translate(
-                "EditorDialog", "Vuoi chiudere senza salvare? Le modifiche fatte andranno perse."
-            )
-        )
+        box.setWindowTitle(_("Modifiche non salvate"))
+        box.setText(_("Vuoi chiudere senza salvare? Le modifiche fatte andranno perse."))
         discard = box.addButton(
-            QCoreApplication.translate("EditorDialog", "&Chiudi senza salvare"),
+            _("&Chiudi senza salvare"),
             QMessageBox.ButtonRole.DestructiveRole,
         )
         keep = box.addButton(
-            QCoreApplication.translate("EditorDialog", "Continua a &modificare"),
+            _("Continua a &modificare"),
             QMessageBox.ButtonRole.RejectRole,
         )
         box.setDefaultButton(keep)

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
     combo_value,
@@ -83,5 +84,5 @@ class DispositivoEditor(RecordEditor):
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""
         if self.record_id is None:
-            return self.tr("Nuovo dispositivo – famiglia {code}").format(code=code)
-        return self.tr("Dispositivo – famiglia {code}").format(code=code)
+            return _("Nuovo dispositivo – famiglia {code}").format(code=code)
+        return _("Dispositivo – famiglia {code}").format(code=code)

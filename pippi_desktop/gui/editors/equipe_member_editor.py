@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
     combo_value,
@@ -90,7 +91,7 @@ class EquipeMemberEditor(RecordEditor):
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""
         if self.record_id is None:
-            return self.tr("Nuovo operatore dell'équipe – famiglia {code}").format(code=code)
-        return self.tr("{name} – équipe della famiglia {code}").format(
+            return _("Nuovo operatore dell'équipe – famiglia {code}").format(code=code)
+        return _("{name} – équipe della famiglia {code}").format(
             name=self.ui.nameEdit.text(), code=code
         )

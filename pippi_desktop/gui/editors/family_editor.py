@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
     combo_value,
@@ -199,5 +200,5 @@ class FamilyEditor(RecordEditor):
 
     def title(self) -> str:
         if self.record_id is None:
-            return self.tr("Nuova famiglia")
-        return self.tr("Famiglia {code}").format(code=self.ui.codeEdit.text())
+            return _("Nuova famiglia")
+        return _("Famiglia {code}").format(code=self.ui.codeEdit.text())

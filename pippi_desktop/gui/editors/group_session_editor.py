@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.invite_dialog import InviteDialog, Invitee
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
@@ -220,7 +221,7 @@ class GroupSessionEditor(RecordEditor):
         combo = QComboBox(table)
         fill_combo(combo, terms("attendance"))
         set_combo_value(combo, status)
-        combo.setAccessibleName(self.tr("Presenza di {name}").format(name=name))
+        combo.setAccessibleName(_("Presenza di {name}").format(name=name))
         table.setCellWidget(row, 2, combo)
 
     def add_people(self, invitees: list[Invitee]) -> None:
@@ -260,7 +261,7 @@ class GroupSessionEditor(RecordEditor):
 
     def _retranslate_table(self) -> None:
         self.ui.attendanceTable.setHorizontalHeaderLabels(
-            [self.tr("Famiglia"), self.tr("Persona"), self.tr("Presenza")]
+            [_("Famiglia"), _("Persona"), _("Presenza")]
         )
 
     def retranslate(self) -> None:
@@ -293,7 +294,7 @@ class GroupSessionEditor(RecordEditor):
 
     def title(self) -> str:
         if self.record_id is None:
-            return self.tr("Nuovo incontro di gruppo")
-        return self.tr("Incontro di gruppo del {date}").format(
+            return _("Nuovo incontro di gruppo")
+        return _("Incontro di gruppo del {date}").format(
             date=day(self.ui.dateEdit.date().toPython())
         )

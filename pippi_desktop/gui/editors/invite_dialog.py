@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from pippi_desktop.domain.i18n import _, ngettext
 from pippi_desktop.domain.records import FamilySummary, Person
 from pippi_desktop.gui.forms.ui_invite_dialog import Ui_InviteDialog
 from pippi_desktop.gui.labels import person_label
@@ -97,7 +98,7 @@ class InviteDialog(QDialog):
         self.ui.memberList.set_items((p.id, person_label(p)) for p in self._members.values())
         if not self._members:
             self.ui.resultLabel.setText(
-                self.tr("Tutti i componenti della famiglia {code} sono già nell'elenco.").format(
+                _("Tutti i componenti della famiglia {code} sono già nell'elenco.").format(
                     code=self._code
                 )
             )
@@ -117,9 +118,11 @@ class InviteDialog(QDialog):
             self._members.pop(invitee.person_id, None)
         self.ui.memberList.set_items((p.id, person_label(p)) for p in self._members.values())
         self.ui.resultLabel.setText(
-            self.tr("Invitate {count} persone della famiglia {code}.").format(
-                count=len(chosen), code=self._code
-            )
+            ngettext(
+                "Invitata {count} persona della famiglia {code}.",
+                "Invitate {count} persone della famiglia {code}.",
+                len(chosen),
+            ).format(count=len(chosen), code=self._code)
         )
         self._update()
 
@@ -128,7 +131,7 @@ class InviteDialog(QDialog):
 
     def _hint(self) -> None:
         self.ui.resultLabel.setText(
-            self.tr("Scegli una famiglia, spunta le persone da invitare e premi «Invita».")
+            _("Scegli una famiglia, spunta le persone da invitare e premi «Invita».")
         )
 
     def set_search(self, text: str) -> None:

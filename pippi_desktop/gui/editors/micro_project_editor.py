@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
     combo_value,
@@ -56,7 +57,7 @@ class MicroProjectEditor(RecordEditor):
         fill_combo(
             ui.childCombo,
             [(p.id, p.full_name) for p in case_file.members if is_child(p)],
-            empty=self.tr("Tutta la famiglia"),
+            empty=_("Tutta la famiglia"),
         )
         catalogue = data.active_catalogue
         items: list[tuple[str | None, str]] = []
@@ -128,5 +129,5 @@ class MicroProjectEditor(RecordEditor):
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""
         if self.record_id is None:
-            return self.tr("Nuovo obiettivo – famiglia {code}").format(code=code)
-        return self.tr("Obiettivo della micro-progettazione – famiglia {code}").format(code=code)
+            return _("Nuovo obiettivo – famiglia {code}").format(code=code)
+        return _("Obiettivo della micro-progettazione – famiglia {code}").format(code=code)

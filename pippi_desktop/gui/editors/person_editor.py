@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
     combo_value,
@@ -99,6 +100,6 @@ class PersonEditor(RecordEditor):
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""
         if self.record_id is None:
-            return self.tr("Nuovo componente – famiglia {code}").format(code=code)
+            return _("Nuovo componente – famiglia {code}").format(code=code)
         name = f"{self.ui.givenNameEdit.text()} {self.ui.familyNameEdit.text()}".strip()
-        return self.tr("{name} – famiglia {code}").format(name=name, code=code)
+        return _("{name} – famiglia {code}").format(name=name, code=code)

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
     combo_value,
@@ -129,7 +130,7 @@ class VisitEditor(RecordEditor):
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""
         if self.record_id is None:
-            return self.tr("Nuova visita – famiglia {code}").format(code=code)
-        return self.tr("Visita del {date} – famiglia {code}").format(
+            return _("Nuova visita – famiglia {code}").format(code=code)
+        return _("Visita del {date} – famiglia {code}").format(
             date=day(self.ui.dateEdit.date().toPython()), code=code
         )

@@ -23,6 +23,7 @@ from pippi_desktop.domain.errors import (
     WeakPassphrase,
     WorkspaceProblem,
 )
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_wizard_code_page import Ui_WizardCodePage
 from pippi_desktop.gui.forms.ui_wizard_confirm_page import Ui_WizardConfirmPage
@@ -157,7 +158,7 @@ class StartPage(_Page):
 
     def browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Scegli la cartella dell'area di lavoro"), str(documents_folder())
+            self, _("Scegli la cartella dell'area di lavoro"), str(documents_folder())
         )
         if folder:
             self.ui.openPathEdit.setText(folder)
@@ -213,7 +214,7 @@ class DetailsPage(_Page):
     def browse(self) -> None:
         start = self.folder().parent if self.ui.folderEdit.text() else documents_folder()
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Scegli dove creare l'area di lavoro"), str(start)
+            self, _("Scegli dove creare l'area di lavoro"), str(start)
         )
         if chosen:
             self.ui.folderEdit.setText(
@@ -339,9 +340,9 @@ class CodePage(_Page):
         return self.passphrase_page.details.workspace_name()
 
     def ask_pdf_path(self) -> None:
-        default = documents_folder() / self.tr("codice-di-recupero-PIPPI.pdf")
+        default = documents_folder() / _("codice-di-recupero-PIPPI.pdf")
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Salva il codice di recupero"), str(default), self.tr("PDF (*.pdf)")
+            self, _("Salva il codice di recupero"), str(default), _("PDF (*.pdf)")
         )
         if path:
             if not path.lower().endswith(".pdf"):
@@ -354,19 +355,19 @@ class CodePage(_Page):
         self.session.call(self, lambda: file_output.save_user_file(path, data)).success(
             lambda _none: show_field_error(
                 self.ui.statusLabel,
-                self.tr(
-                    "PDF salvato in {path}. Stampalo e poi cancella il file dal computer."
-                ).format(path=path),
+                _("PDF salvato in {path}. Stampalo e poi cancella il file dal computer.").format(
+                    path=path
+                ),
             )
         ).run()
 
     def print_sheet(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Stampa il codice di recupero"))
+        dialog.setWindowTitle(_("Stampa il codice di recupero"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             print_recovery_sheet(printer, self.code, workspace_name=self._workspace_name())
-            show_field_error(self.ui.statusLabel, self.tr("Pagina inviata alla stampante."))
+            show_field_error(self.ui.statusLabel, _("Pagina inviata alla stampante."))
 
 
 class ConfirmPage(_Page):
@@ -399,7 +400,7 @@ class ConfirmPage(_Page):
             return True
         show_field_error(
             self.ui.groupErrorLabel,
-            self.tr(
+            _(
                 "Questo non è l'ultimo gruppo del codice. Controlla quello che hai annotato; "
                 "puoi tornare indietro per rivederlo."
             ),

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.first_run.pages import (
     PAGE_CODE,
     PAGE_CONFIRM,
@@ -101,16 +102,16 @@ class FirstRunWizard(QWizard):
         box = QMessageBox(self)
         box.setObjectName("leaveWizardQuestion")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Il codice di recupero non verrà più mostrato"))
+        box.setWindowTitle(_("Il codice di recupero non verrà più mostrato"))
         box.setText(
-            self.tr(
+            _(
                 "L'area di lavoro è già stata creata. Se chiudi adesso il codice di recupero "
                 "non verrà più mostrato: senza il codice, se dimentichi la passphrase i dati "
                 "non si possono più aprire. Chiudere comunque?"
             )
         )
-        leave = box.addButton(self.tr("Chiudi comunque"), QMessageBox.ButtonRole.DestructiveRole)
-        stay = box.addButton(self.tr("Torna al codice"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(_("Chiudi comunque"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(_("Torna al codice"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
 
@@ -126,13 +127,13 @@ class FirstRunWizard(QWizard):
     # --- texts --------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("PIPPI Desktop – primo avvio"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Indietro"))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Avanti >"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Crea l'area di lavoro"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Inizia"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annulla"))
-        self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("Aiuto"))
+        self.setWindowTitle(_("PIPPI Desktop – primo avvio"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< &Indietro"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Avanti >"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("&Crea l'area di lavoro"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Inizia"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Annulla"))
+        self.setButtonText(QWizard.WizardButton.HelpButton, _("Aiuto"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 
 from pippi_desktop.domain.errors import PippiError, WorkspaceLocked
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.records import FamilySummary
 from pippi_desktop.gui.labels import day, term
 from pippi_desktop.gui.session import WorkspaceSession
@@ -308,14 +309,14 @@ class FamilyListModel(QAbstractTableModel):
 
     def _titles(self) -> tuple[str, ...]:
         return (
-            self.tr("Codice"),
-            self.tr("Cognomi"),
-            self.tr("Fase"),
-            self.tr("Implementazione"),
-            self.tr("Componenti"),
-            self.tr("Figli"),
-            self.tr("Visite"),
-            self.tr("Ultima visita"),
+            _("Codice"),
+            _("Cognomi"),
+            _("Fase"),
+            _("Implementazione"),
+            _("Componenti"),
+            _("Figli"),
+            _("Visite"),
+            _("Ultima visita"),
         )
 
     def headerData(

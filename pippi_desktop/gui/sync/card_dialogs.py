@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from pippi_desktop.domain.errors import FingerprintMismatch, InvalidFile, InvalidRecord, PippiError
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_card_dialog import Ui_SyncCardDialog
 from pippi_desktop.gui.forms.ui_sync_check_card_dialog import Ui_SyncCheckCardDialog
@@ -58,18 +59,18 @@ class CardDialog(FittedDialog):
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
         if self.kind == OFFICE:
-            self.setWindowTitle(self.tr("Scheda dell'ufficio"))
+            self.setWindowTitle(_("Scheda dell'ufficio"))
             self.ui.introLabel.setText(
-                self.tr(
+                _(
                     "La scheda contiene le chiavi pubbliche dell'ufficio. Consegnala agli "
                     "educatori (chiavetta o e-mail) e comunica l'impronta di persona o su carta: "
                     "ognuno la confronta prima di fidarsi."
                 )
             )
         else:
-            self.setWindowTitle(self.tr("Scheda di questo dispositivo"))
+            self.setWindowTitle(_("Scheda di questo dispositivo"))
             self.ui.introLabel.setText(
-                self.tr(
+                _(
                     "La scheda contiene le chiavi pubbliche di questo portatile. Consegnala "
                     "all'ufficio e leggi l'impronta all'operatore, che la confronta prima di "
                     "registrare il dispositivo."
@@ -78,14 +79,14 @@ class CardDialog(FittedDialog):
 
     def _browse(self) -> None:
         name = "ufficio.pippicard" if self.kind == OFFICE else "dispositivo.pippicard"
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Salva la scheda"), name)
+        chosen, _filter = QFileDialog.getSaveFileName(self, _("Salva la scheda"), name)
         if chosen:
             self.ui.fileEdit.setText(chosen)
 
     def write_card(self) -> None:
         text = self.ui.fileEdit.text().strip()
         if not text:
-            self.say(self.ui.errorLabel, lambda: self.tr("Indica il file della scheda."))
+            self.say(self.ui.errorLabel, lambda: _("Indica il file della scheda."))
             self.ui.fileEdit.setFocus()
             return
         path, kind = Path(text), self.kind
@@ -104,9 +105,7 @@ class CardDialog(FittedDialog):
         self.say(self.ui.errorLabel, None)
         self.ui.fingerprintTitle.setVisible(True)
         show_fingerprint(self.ui.fingerprintLabel, result.fingerprint)
-        self.say(
-            self.ui.hintLabel, lambda: self.tr("Scheda scritta in {file}.").format(file=result.path)
-        )
+        self.say(self.ui.hintLabel, lambda: _("Scheda scritta in {file}.").format(file=result.path))
         self.ui.writeButton.setEnabled(False)
 
     def _failed(self, error: PippiError) -> None:
@@ -152,32 +151,31 @@ class CheckCardDialog(FittedDialog):
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
         if self.kind == OFFICE:
-            self.setWindowTitle(self.tr("Fidati dell'ufficio"))
+            self.setWindowTitle(_("Fidati dell'ufficio"))
             self.ui.introLabel.setText(
-                self.tr(
+                _(
                     "Scegli la scheda ricevuta dall'ufficio e scrivi l'impronta che l'ufficio ti "
                     "legge o ti consegna su carta. Se coincidono, i pacchetti saranno cifrati "
-                    "per questo ufficio, che potrà anche riaprire l'area di lavoro se "
-                    "passphrase e codice di recupero andassero persi."
+                    "per questo ufficio."
                 )
             )
-            self.ui.confirmButton.setText(self.tr("&Fidati dell'ufficio"))
+            self.ui.confirmButton.setText(_("&Fidati dell'ufficio"))
             self.escrow_label.setText(trust_service.ESCROW_NOTICE.translated())
         else:
-            self.setWindowTitle(self.tr("Registra un dispositivo"))
+            self.setWindowTitle(_("Registra un dispositivo"))
             self.ui.introLabel.setText(
-                self.tr(
+                _(
                     "Scegli la scheda del portatile dell'educatore e scrivi l'impronta che "
                     "l'educatore legge dal suo schermo. Se coincidono, il dispositivo è "
                     "registrato e i suoi pacchetti potranno essere importati."
                 )
             )
-            self.ui.confirmButton.setText(self.tr("&Registra il dispositivo"))
+            self.ui.confirmButton.setText(_("&Registra il dispositivo"))
         if self.completed:
-            self.ui.cancelButton.setText(self.tr("&Chiudi"))
+            self.ui.cancelButton.setText(_("&Chiudi"))
 
     def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Scegli la scheda"))
+        chosen, _filter = QFileDialog.getOpenFileName(self, _("Scegli la scheda"))
         if chosen:
             self.ui.fileEdit.setText(chosen)
             self.load_card()
@@ -240,17 +238,15 @@ class CheckCardDialog(FittedDialog):
         if self.kind == OFFICE:
             self.say(
                 self.ui.resultLabel,
-                lambda: self.tr("L'ufficio «{name}» è ora il tuo ufficio di fiducia.").format(
-                    name=name
-                ),
+                lambda: _("L'ufficio «{name}» è ora il tuo ufficio di fiducia.").format(name=name),
             )
         else:
             self.say(
                 self.ui.resultLabel,
-                lambda: self.tr("Dispositivo registrato per {name}.").format(name=name),
+                lambda: _("Dispositivo registrato per {name}.").format(name=name),
             )
         self.ui.confirmButton.setEnabled(False)
-        self.ui.cancelButton.setText(self.tr("&Chiudi"))
+        self.ui.cancelButton.setText(_("&Chiudi"))
 
     def _failed(self, error: PippiError) -> None:
         if isinstance(error, FingerprintMismatch | InvalidRecord | InvalidFile):

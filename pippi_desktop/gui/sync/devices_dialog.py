@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from pippi_desktop.domain.errors import PippiError
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_devices_dialog import Ui_SyncDevicesDialog
 from pippi_desktop.gui.operations import DataChanges
@@ -70,15 +71,15 @@ class DevicesDialog(FittedDialog):
         box = QMessageBox(self)
         box.setObjectName("revokeConfirmation")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Revoca il dispositivo"))
+        box.setWindowTitle(_("Revoca il dispositivo"))
         box.setText(
-            self.tr(
+            _(
                 "Revocare il dispositivo di {name}? I suoi prossimi pacchetti saranno rifiutati; "
                 "i dati già importati restano."
             ).format(name=device.educator)
         )
-        revoke = box.addButton(self.tr("&Revoca"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Annulla"), QMessageBox.ButtonRole.RejectRole)
+        revoke = box.addButton(_("&Revoca"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("Annulla"), QMessageBox.ButtonRole.RejectRole)
         device_id = device.device_id
 
         def answered(_result: int) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QWidget
 
 from pippi_desktop.domain.errors import PippiError
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_import_dialog import Ui_SyncImportDialog
 from pippi_desktop.gui.i18n import current_lang
@@ -61,9 +62,9 @@ class ImportDialog(FittedDialog):
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Scegli i pacchetti"),
+            _("Scegli i pacchetti"),
             "",
-            self.tr("Pacchetti PIPPI (*.pippi);;Tutti i file (*)"),
+            _("Pacchetti PIPPI (*.pippi);;Tutti i file (*)"),
         )
         self.add_files([Path(item) for item in chosen])
 
@@ -124,18 +125,18 @@ class ImportDialog(FittedDialog):
             return
         refused = sum(o.status == bundle_import.REJECTED for o in self.outcomes)
         if self.previewed:
-            text = self.tr(
+            text = _(
                 "Anteprima: nulla è stato cambiato. Pacchetti che si possono importare: {ok}; "
                 "rifiutati: {refused}."
             )
             ok = sum(o.status == bundle_import.WOULD_APPLY for o in self.outcomes)
         else:
-            text = self.tr("Pacchetti importati: {ok}; rifiutati: {refused}.")
+            text = _("Pacchetti importati: {ok}; rifiutati: {refused}.")
             ok = sum(o.status == bundle_import.APPLIED for o in self.outcomes)
         missing = sorted({n for o in self.outcomes for n in o.missing_seqs})
         summary = text.format(ok=ok, refused=refused)
         if missing:
-            summary += " " + self.tr("Mancano ancora i pacchetti n. {seqs}.").format(
+            summary += " " + _("Mancano ancora i pacchetti n. {seqs}.").format(
                 seqs=", ".join(str(n) for n in missing)
             )
         show_message(self, self.ui.summaryLabel, summary)

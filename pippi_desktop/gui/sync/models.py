@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from pippi_desktop.domain.i18n import _, pgettext
 from pippi_desktop.services import bundle_import, trust_service
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,22 +34,22 @@ class ImportResultsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Pacchetto"),
-            self.tr("Esito"),
-            self.tr("Famiglia"),
-            self.tr("Nuovi"),
-            self.tr("Aggiornati"),
-            self.tr("Eliminati"),
-            self.tr("Conflitti"),
-            self.tr("Dettagli"),
+            _("Pacchetto"),
+            _("Esito"),
+            _("Famiglia"),
+            _("Nuovi"),
+            _("Aggiornati"),
+            _("Eliminati"),
+            _("Conflitti"),
+            _("Dettagli"),
         ]
 
     def status_label(self, status: str) -> str:
         return {
-            bundle_import.APPLIED: self.tr("importato"),
-            bundle_import.ALREADY_IMPORTED: self.tr("già importato"),
-            bundle_import.REJECTED: self.tr("rifiutato"),
-            bundle_import.WOULD_APPLY: self.tr("si può importare"),
+            bundle_import.APPLIED: _("importato"),
+            bundle_import.ALREADY_IMPORTED: _("già importato"),
+            bundle_import.REJECTED: _("rifiutato"),
+            bundle_import.WOULD_APPLY: _("si può importare"),
         }.get(status, status)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -101,7 +102,7 @@ class ImportResultsModel(QAbstractTableModel):
             values = [
                 "",
                 "",
-                family.code or self.tr("(senza famiglia)"),
+                family.code or _("(senza famiglia)"),
                 *(str(n) for n in counts),
                 "",
             ]
@@ -125,12 +126,13 @@ class DevicesModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Educatore"),
-            self.tr("Dispositivo"),
-            self.tr("Stato"),
-            self.tr("Ultimo pacchetto"),
-            self.tr("Pacchetti mancanti"),
-            self.tr("Ultimo import"),
+            _("Educatore"),
+            # TRANSLATORS: the educator's computer, not a service of the programme
+            pgettext("computer", "Dispositivo"),
+            _("Stato"),
+            _("Ultimo pacchetto"),
+            _("Pacchetti mancanti"),
+            _("Ultimo import"),
         ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -158,11 +160,11 @@ class DevicesModel(QAbstractTableModel):
 
     def _display(self, device: trust_service.DeviceStatus, column: int) -> str:
         if device.revoked:
-            state = self.tr("revocato")
+            state = _("revocato")
         elif device.linked_to:
-            state = self.tr("attivo (ripristinato)")
+            state = _("attivo (ripristinato)")
         else:
-            state = self.tr("attivo")
+            state = _("attivo")
         values = [
             device.educator,
             device.device_id,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pippi_desktop.domain.errors import InvalidFile, PippiError, SyncNotSetUp
+from pippi_desktop.domain.i18n import _, ngettext
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_send_dialog import Ui_SyncSendDialog
 from pippi_desktop.gui.i18n import current_lang
@@ -25,18 +25,17 @@ from pippi_desktop.services import bundle_export
 def status_text(status: bundle_export.OutboxStatus) -> str:
     """One sentence on what waits to be sent (also the status bar's tooltip)."""
     if status.office_name is None:
-        return QCoreApplication.translate(
-            "SyncStatus",
+        return _(
             "Questa area di lavoro non ha ancora un ufficio di fiducia: prima importa la scheda "
             "dell'ufficio e confronta l'impronta.",
         )
-    text = QCoreApplication.translate(
-        "SyncStatus", "Ufficio: {office}. Modifiche da inviare: {count}."
-    ).format(office=status.office_name, count=status.pending_operations)
+    text = _("Ufficio: {office}. Modifiche da inviare: {count}.").format(
+        office=status.office_name, count=status.pending_operations
+    )
     if status.last_seq is not None:
-        text += " " + QCoreApplication.translate(
-            "SyncStatus", "Ultimo pacchetto: n. {seq}, del {when}."
-        ).format(seq=status.last_seq, when=(status.last_sent_at or "")[:10])
+        text += " " + _("Ultimo pacchetto: n. {seq}, del {when}.").format(
+            seq=status.last_seq, when=(status.last_sent_at or "")[:10]
+        )
     return text
 
 
@@ -75,9 +74,7 @@ class SendDialog(FittedDialog):
         self.ui.sendButton.setEnabled(self.status.office_name is not None and not self._busy)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Scegli la cartella o la chiavetta")
-        )
+        chosen = QFileDialog.getExistingDirectory(self, _("Scegli la cartella o la chiavetta"))
         if chosen:
             self.ui.folderEdit.setText(chosen)
 
@@ -90,7 +87,7 @@ class SendDialog(FittedDialog):
             show_message(
                 self,
                 self.ui.errorLabel,
-                self.tr("La cartella indicata non esiste o non è raggiungibile."),
+                _("La cartella indicata non esiste o non è raggiungibile."),
             )
             self.ui.folderEdit.setFocus()
             return
@@ -111,15 +108,20 @@ class SendDialog(FittedDialog):
         if result is None:
             return
         if not result.written:
-            text = self.tr("Nessuna modifica nuova da inviare: nessun file è stato scritto.")
+            text = _("Nessuna modifica nuova da inviare: nessun file è stato scritto.")
         else:
-            text = self.tr(
+            text = ngettext(
+                "Pacchetto n. {seq} scritto ({count} modifica):\n{file}\nÈ cifrato per "
+                "l'ufficio: portalo o invialo come allegato.",
                 "Pacchetto n. {seq} scritto ({count} modifiche):\n{file}\nÈ cifrato per "
-                "l'ufficio: portalo o invialo come allegato."
+                "l'ufficio: portalo o invialo come allegato.",
+                result.operations,
             ).format(seq=result.seq, count=result.operations, file=result.file)
             if result.remaining:
-                text += "\n" + self.tr(
-                    "Restano {count} modifiche per il prossimo pacchetto."
+                text += "\n" + ngettext(
+                    "Resta {count} modifica per il prossimo pacchetto.",
+                    "Restano {count} modifiche per il prossimo pacchetto.",
+                    result.remaining,
                 ).format(count=result.remaining)
         show_message(self, self.ui.resultLabel, text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from pippi_desktop.domain.i18n import _, ngettext
 from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.sync.send_dialog import status_text
@@ -47,10 +48,12 @@ class SyncStatusLabel(QLabel):
         status = self.status
         if status is None:
             return
-        text = self.tr("{count} modifiche da inviare").format(count=status.pending_operations)
+        text = ngettext(
+            "{count} modifica da inviare", "{count} modifiche da inviare", status.pending_operations
+        ).format(count=status.pending_operations)
         if status.last_sent_at:
             day = status.last_sent_at[:10]
-            text += " · " + self.tr("ultimo pacchetto {day}").format(
+            text += " · " + _("ultimo pacchetto {day}").format(
                 day=f"{day[8:10]}/{day[5:7]}/{day[0:4]}"
             )
         self.setText(text)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from pippi_desktop.domain.errors import PippiError, WeakPassphrase
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.passphrase_policy import load_common_passwords, passphrase_strength
 from pippi_desktop.gui.forms.ui_passphrase_fields import Ui_PassphraseFields
 from pippi_desktop.gui.i18n import current_lang
@@ -101,20 +102,18 @@ class PassphraseFields(QWidget):
 
     def _strength_words(self) -> tuple[str, ...]:
         return (
-            self.tr("Non accettabile"),
-            self.tr("Sufficiente"),
-            self.tr("Discreta"),
-            self.tr("Buona"),
-            self.tr("Ottima"),
+            _("Non accettabile"),
+            _("Sufficiente"),
+            _("Discreta"),
+            _("Buona"),
+            _("Ottima"),
         )
 
     def _update_strength(self) -> None:
         text = self.passphrase()
         score = passphrase_strength(text, common=_common()) if text else 0
         self.ui.strengthBar.setValue(score)
-        self.ui.strengthLabel.setText(
-            self._strength_words()[score] if text else self.tr("Ancora vuota")
-        )
+        self.ui.strengthLabel.setText(self._strength_words()[score] if text else _("Ancora vuota"))
         self.ui.strengthBar.setProperty("strength", str(score))
         self.ui.strengthBar.style().unpolish(self.ui.strengthBar)
         self.ui.strengthBar.style().polish(self.ui.strengthBar)

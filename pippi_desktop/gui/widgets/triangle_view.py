@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from pippi_desktop.domain import triangle_geometry as tg
 from pippi_desktop.domain.catalogue import Catalogue
+from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.i18n import current_lang
 
 HIT_PIXELS = 10.0
@@ -383,7 +384,7 @@ class TriangleView(QWidget):
         painter.drawPath(path)
 
     def marked_legend_text(self) -> str:
-        return self.tr("sottodimensione con obiettivi nella micro-progettazione")
+        return _("sottodimensione con obiettivi nella micro-progettazione")
 
     # --- interaction --------------------------------------------------------------------
 
