@@ -1,7 +1,7 @@
 """The long crash loop of issues 3 and 13: hundreds of SIGKILLs during rekeys, writes, imports
 and schema migrations.
 
-    python benchmarks/crash_soak.py                       # 500 kills: 150/150/100/100
+    python benchmarks/crash_soak.py                       # 650 rounds: 200/150/150/150
     python benchmarks/crash_soak.py --rekey 40 --writes 20 --imports 20 --migrations 20
 
 Kinds of rounds (tests/soak/crash_checks.py has the checks):
@@ -75,10 +75,10 @@ def _rekey_workspace(folder: Path, families: int) -> tuple[Path, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rekey", type=int, default=150)
+    parser.add_argument("--rekey", type=int, default=200)
     parser.add_argument("--writes", type=int, default=150)
-    parser.add_argument("--imports", type=int, default=100)
-    parser.add_argument("--migrations", type=int, default=100)
+    parser.add_argument("--imports", type=int, default=150)
+    parser.add_argument("--migrations", type=int, default=150)
     parser.add_argument("--families", type=int, default=1500, help="data in the rekey workspace")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
@@ -133,7 +133,7 @@ def main() -> int:
     total = sum(sum(counter.values()) for counter in outcomes.values())
     killed = sum(counter["killed"] for counter in outcomes.values())
     print()
-    print(f"{total} SIGKILLs in {elapsed:.0f} s ({killed} hit a running process):")
+    print(f"{total} rounds in {elapsed:.0f} s: {killed} SIGKILLs hit a running process")
     for kind, counter in outcomes.items():
         print(
             f"  {kind:10} {sum(counter.values()):4} rounds: killed mid-way {counter['killed']}, "

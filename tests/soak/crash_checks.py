@@ -99,7 +99,7 @@ def kill_during_change_passphrase(
         ["-m", "pippi_desktop", "change-passphrase", str(path)],
         {"PIPPI_PASSPHRASE": current, "PIPPI_NEW_PASSPHRASE": new},
     )
-    time.sleep(rng.uniform(0.05, 1.5))
+    time.sleep(rng.uniform(0.05, 1.1))
     outcome, _out = _kill(child)
     return _check_rotation(path, current, new, recovery_code, old_slots), outcome
 
@@ -179,7 +179,7 @@ def kill_during_import(run: ImportRun, rng: random.Random) -> str:
         ["-m", "pippi_desktop", "import-bundle", str(run.office), str(bundle)],
         {"PIPPI_PASSPHRASE": run.passphrase},
     )
-    time.sleep(rng.uniform(0.1, 1.3))
+    time.sleep(rng.uniform(0.1, 1.0))
     outcome, _out = _kill(child)
     run.outcomes[outcome] += 1
     with open_workspace(run.office, passphrase=run.passphrase) as office, office.read() as conn:
@@ -205,7 +205,7 @@ def kill_during_migration(work: Path, rng: random.Random) -> str:
     child = _spawn(
         ["-m", "pippi_desktop", "info", str(target)], {"PIPPI_PASSPHRASE": OLD_PASSPHRASE}
     )
-    time.sleep(rng.uniform(0.2, 1.3))
+    time.sleep(rng.uniform(0.2, 1.0))
     outcome, _out = _kill(child)
     assert _works(target, OLD_PASSPHRASE), "the passphrase must still open it"
     with open_workspace(target, passphrase=OLD_PASSPHRASE) as workspace, workspace.read() as conn:
