@@ -290,10 +290,10 @@ def _id(raw: Any, *, key: str, where: Message) -> str:
 
 def _label(raw: Any, where: Message, *, maximum: int = MAX_LABEL) -> LocalText:
     """A label like the catalogue's `LocalText`: {"it": …, "en": …} (English optional, shown
-    in Italian when missing) or one string for both languages."""
+    in Italian when missing) or one string for both languages. `source` is the Italian."""
     if isinstance(raw, dict):
         _object(raw, _LABEL_KEYS, where=where, what=N_("un testo"), optional=("en",))
-        italian, english = raw["it"], raw.get("en", "")
+        source, translation = raw["it"], raw.get("en", "")
     else:
         _require(
             isinstance(raw, str),
@@ -301,22 +301,22 @@ def _label(raw: Any, where: Message, *, maximum: int = MAX_LABEL) -> LocalText:
                 where=where
             ),
         )
-        italian = english = raw
+        source = translation = raw
     _require(
-        isinstance(italian, str) and bool(italian.strip()),
+        isinstance(source, str) and bool(source.strip()),
         N_("manca il testo italiano {where}").bind(where=where),
     )
     _require(
-        isinstance(english, str),
+        isinstance(translation, str),
         N_("il testo inglese {where} deve essere una stringa").bind(where=where),
     )
     _require(
-        len(italian) <= maximum and len(english) <= maximum,
+        len(source) <= maximum and len(translation) <= maximum,
         N_("testo troppo lungo {where} (al massimo {maximum} caratteri)").bind(
             where=where, maximum=maximum
         ),
     )
-    return LocalText(italian, english)
+    return LocalText(source, translation)
 
 
 def _unique(ident: str, seen: set[str], what: Message) -> None:

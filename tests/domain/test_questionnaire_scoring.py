@@ -231,6 +231,9 @@ def test_the_worked_examples_of_the_documentation() -> None:
     # interessi: 2 of 3 answered, 3 / 2 × 3 = 4.5 -> 5 (half up)
     assert t2.to_json() == {"emozioni": 8, "relazioni": 9, "autonomia": 9, "interessi": 5,
                             TOTAL: 26}  # fmt: skip
+    assert score(q, {**DOC_T2, "a1": None}).value("autonomia") == 9  # 7 / 3 × 4 = 9.33
+    without_e = score(q, {**DOC_T2, "e1": None, "e2": None})
+    assert (without_e.value("emozioni"), without_e.value(TOTAL)) == (None, None)
     comparison = compare(q, t0, t2)
     rows = {row.key: row for row in comparison.rows}
     assert [row.key for row in comparison.rows] == list(q.score_keys())
