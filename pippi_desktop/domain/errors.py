@@ -300,6 +300,7 @@ class InvalidFile(RejectedInput):
             "Questa versione del catalogo è già caricata con un contenuto diverso: aumenta il "
             "numero di versione."
         ),
+        "questionnaire": N_("Il questionario non è valido: {detail}"),
         "card": N_("Il file indicato non è una scheda di PIPPI Desktop valida."),
         "output_exists": N_("Il file di destinazione esiste già: scegli un altro nome."),
         "output_unwritable": N_("Non riesco a scrivere nella destinazione indicata."),
@@ -311,6 +312,21 @@ class InvalidFile(RejectedInput):
         ),
         "device_key_conflict": N_(
             "Questo dispositivo è già registrato con chiavi diverse: la scheda non viene accettata."
+        ),
+    }
+
+
+class InvalidAnswers(RejectedInput):
+    """Answers that do not fit their questionnaire's definition (nothing is scored or saved)."""
+
+    code = "invalid_answers"
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Le risposte non corrispondono al questionario."),
+        "unknown_item": N_(
+            "Le risposte indicano una domanda che il questionario «{questionnaire}» non ha."
+        ),
+        "not_an_option": N_(
+            "La risposta alla domanda «{item}» non è tra le opzioni del questionario."
         ),
     }
 
