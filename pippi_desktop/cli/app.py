@@ -34,6 +34,7 @@ from pippi_desktop.domain.i18n import (
 )
 from pippi_desktop.resource_paths import missing_app_file
 from pippi_desktop.services.app_log import attach_fallback_log
+from pippi_desktop.services.failures import as_write_failure
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -169,6 +170,11 @@ def _run(args_list: list[str], ctx: CliContext) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:
+        failure = as_write_failure(error)
+        if failure is not None:  # a full disk or read-only media reached no typed handler
+            attach_fallback_log()
+            log.warning("write failed outside a typed handler", exc_info=True)
+            return ctx.fail(failure)
         if not getattr(error, "pippi_logged", False):
             attach_fallback_log()
             log.error("unexpected error", exc_info=True)

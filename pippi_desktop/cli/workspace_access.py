@@ -27,7 +27,9 @@ def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def opened_workspace(path: str, args: argparse.Namespace, ctx: CliContext) -> Iterator[OpenWorkspace]:
+def opened_workspace(
+    path: str, args: argparse.Namespace, ctx: CliContext
+) -> Iterator[OpenWorkspace]:
     """Open, yield, close; an unexpected error is logged while the workspace log is attached."""
     check_workspace_path(Path(path))
     passphrase = current_passphrase(getattr(args, "passphrase_file", None), ctx.lang)

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import Connection
 
 from pippi_desktop.storage import sync_queries
-from pippi_desktop.sync.identity_keys import IdentityKeys, new_private_hex
+from pippi_desktop.sync.identity_keys import (
+    IdentityKeys,
+    key_ring,
+    new_exchange_hex,
+    new_private_hex,
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def stored_keys(connection: Connection) -> IdentityKeys | None:
@@ -22,7 +32,20 @@ def stored_keys(connection: Connection) -> IdentityKeys | None:
 
 def ensure_keys(connection: Connection) -> IdentityKeys:
     """The stored keys, made and stored (in the caller's write transaction) if missing."""
-    created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     return IdentityKeys.from_private_hex(
-        *sync_queries.ensure_sync_key_row(connection, new_private_hex, created_at=created_at)
+        *sync_queries.ensure_sync_key_row(connection, new_private_hex, created_at=_now())
     )
+
+
+def exchange_key_ring(connection: Connection) -> dict[str, X25519PrivateKey]:
+    """Every exchange key of this workspace by key id: the one in use and the retired ones."""
+    return key_ring(sync_queries.exchange_key_rows(connection))
+
+
+def rotate_exchange_key(connection: Connection) -> IdentityKeys:
+    """Retire the exchange key in use (kept for opening what was sealed to it) and make a new
+    one; the signing key stays, so cards and bundles signed before keep verifying."""
+    sync_queries.retire_exchange_key(connection, new_exchange_hex(), created_at=_now())
+    keys = stored_keys(connection)
+    assert keys is not None
+    return keys

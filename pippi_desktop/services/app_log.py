@@ -38,5 +38,6 @@ def application_logger() -> logging.Logger:
 
 def attach_fallback_log() -> None:
     """Log to the user's state folder when no log (a workspace's or this one) is attached."""
-    if not application_logger().handlers:
+    handlers = application_logger().handlers
+    if all(isinstance(handler, logging.NullHandler) for handler in handlers):
         attach_application_log()

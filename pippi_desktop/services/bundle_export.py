@@ -31,6 +31,7 @@ from pippi_desktop.services.trust_service import require_role
 from pippi_desktop.storage import migrate, sync_queries
 from pippi_desktop.storage.atomic import copy_atomic, make_private_dir, write_atomic
 from pippi_desktop.storage.audit import AuditEvent
+from pippi_desktop.storage.write_errors import remove_quietly
 from pippi_desktop.sync.audit_section import encode_audit
 from pippi_desktop.sync.bundle_writer import build_bundle
 from pippi_desktop.sync.envelope import read_header
@@ -76,8 +77,10 @@ class _SentSoFar:
     last_sent_at: str | None
 
 
-def _sent_so_far(connection: Connection, recipient_key_id: str) -> _SentSoFar:
-    rows = sync_queries.bundles_sent(connection, recipient_key_id)
+def _sent_so_far(connection: Connection) -> _SentSoFar:
+    """What went to the trusted office so far, under any of its keys (a new office key
+    continues the numbering of the old one, see `trust_service._adopt_office_card`)."""
+    rows = sync_queries.bundles_sent(connection, sync_queries.office_key_ids(connection))
     watermarks: dict[str, int] = {}
     for row in rows:
         for device_id, _first, last in row.ranges:
@@ -119,6 +122,21 @@ def export_bundle(
     workspace: OpenWorkspace, *, output: Path | None = None, full: bool = False
 ) -> ExportResult:
     require_role(workspace, ROLE_EDUCATOR)
+    written: list[Path] = []
+    try:
+        return _export(workspace, output=output, full=full, written=written)
+    except BaseException:
+        # not recorded (the transaction did not commit), so never reported: leave no file
+        # that could be sent by mistake; on read-only media the removal fails too, and the
+        # first error is the one shown
+        for path in written:
+            remove_quietly(path)
+        raise
+
+
+def _export(
+    workspace: OpenWorkspace, *, output: Path | None, full: bool, written: list[Path]
+) -> ExportResult:
     store = store_of(workspace)
     identity = workspace.identity
     now = datetime.now(UTC)
@@ -127,7 +145,7 @@ def export_bundle(
         if office is None:
             raise SyncNotSetUp("no_office")
         keys = ensure_keys(connection)
-        sent = _sent_so_far(connection, office.key_id)
+        sent = _sent_so_far(connection)
         seq = sent.last_seq + 1
         name = f"pippi-{now:%Y%m%d}-{seq:04d}-{secrets.token_hex(3)}{BUNDLE_SUFFIX}"
         target = _resolve_output(output, name)
@@ -182,21 +200,14 @@ def export_bundle(
             recipient_key=bytes.fromhex(office.exchange_key),
         )
         outbox_file = store.layout.outbox / name
-        try:
-            make_private_dir(store.layout.outbox)
-            write_atomic(outbox_file, built.data)
-            _verify_written(outbox_file, built.data)
-            if target is not None:
-                copy_atomic(outbox_file, target)
-                _verify_written(target, built.data)
-        except BaseException as error:
-            # not recorded, so never reported: leave no file that could be sent by mistake
-            outbox_file.unlink(missing_ok=True)
-            if target is not None:
-                target.unlink(missing_ok=True)
-            if isinstance(error, PermissionError):
-                raise InvalidFile("output_unwritable") from None
-            raise
+        make_private_dir(store.layout.outbox)
+        written.append(outbox_file)
+        write_atomic(outbox_file, built.data)
+        _verify_written(outbox_file, built.data)
+        if target is not None:
+            written.append(target)
+            copy_atomic(outbox_file, target)
+            _verify_written(target, built.data)
         sync_queries.record_bundle_sent(
             connection,
             BundleSent(
@@ -229,7 +240,7 @@ def outbox_status(workspace: OpenWorkspace) -> OutboxStatus:
     """What the status bar shows: changes waiting to be sent, when the last bundle left."""
     with store_of(workspace).read() as connection:
         office = sync_queries.trusted_office(connection)
-        sent = _sent_so_far(connection, office.key_id if office else "")
+        sent = _sent_so_far(connection)
         pending = sum(
             sync_queries.count_operations_after(
                 connection, device_id, sent.watermarks.get(device_id, 0)

@@ -38,9 +38,7 @@ def _parse(content: str) -> Catalogue:
 def stored_catalogues(connection: Connection) -> list[StoredCatalogue]:
     """The catalogue versions not deleted, in the order they were loaded (the active last)."""
     rows = connection.execute(
-        select(CATALOGUES)
-        .where(CATALOGUES.c.deleted.is_(False))
-        .order_by(CATALOGUES.c.created_at)
+        select(CATALOGUES).where(CATALOGUES.c.deleted.is_(False)).order_by(CATALOGUES.c.created_at)
     )
     return [StoredCatalogue(_parse(row.content), row.created_at, row.digest) for row in rows]
 

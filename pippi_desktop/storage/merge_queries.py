@@ -64,9 +64,7 @@ class MergeQueries:
 
     # --- reads ------------------------------------------------------------------------------
 
-    def operations_in_range(
-        self, device_id: str, first: int, last: int
-    ) -> dict[int, Any]:
+    def operations_in_range(self, device_id: str, first: int, last: int) -> dict[int, Any]:
         return {
             int(row["counter"]): row
             for row in self.connection.execute(

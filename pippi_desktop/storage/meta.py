@@ -24,6 +24,11 @@ def write_meta_values(connection: Connection, values: dict[str, str]) -> None:
         )
 
 
+def delete_meta_values(connection: Connection, keys: list[str]) -> None:
+    for key in keys:
+        connection.execute(text("DELETE FROM workspace_meta WHERE key = :key"), {"key": key})
+
+
 def read_meta(connection: Connection) -> WorkspaceIdentity:
     values = read_meta_values(connection)
     try:

@@ -25,7 +25,7 @@ from pippi_desktop.domain.sync_records import (
     OperationRanges,
 )
 from pippi_desktop.storage.changelog_tables import LocalClockRow, OperationRow
-from pippi_desktop.storage.meta import read_meta_values
+from pippi_desktop.storage.meta import read_meta_values, write_meta_values
 from pippi_desktop.storage.meta_tables import AuditEntryRow
 from pippi_desktop.storage.orm import Base
 from pippi_desktop.storage.sync_tables import (
@@ -83,6 +83,36 @@ def ensure_sync_key_row(
     return signing, exchange
 
 
+def exchange_key_rows(connection: Connection) -> list[str]:
+    """Every private exchange key (hex), the one in use first, then the retired ones."""
+    return [
+        str(row[0])
+        for row in connection.execute(select(_KEYS.c.exchange_private).order_by(_KEYS.c.id))
+    ]
+
+
+def retire_exchange_key(connection: Connection, new_exchange: str, *, created_at: str) -> None:
+    """Keep the exchange key in use in a new row (newest last) and put `new_exchange` (hex) in
+    its place; the signing key stays."""
+    current = connection.execute(select(_KEYS).where(_KEYS.c.id == 1)).first()
+    if current is None:
+        raise ValueError("no keys to rotate")
+    next_id = int(connection.execute(select(func.max(_KEYS.c.id))).scalar() or 1) + 1
+    connection.execute(
+        insert(_KEYS).values(
+            id=next_id,
+            signing_private=current.signing_private,
+            exchange_private=current.exchange_private,
+            created_at=current.created_at,
+        )
+    )
+    connection.execute(
+        update(_KEYS)
+        .where(_KEYS.c.id == 1)
+        .values(exchange_private=new_exchange, created_at=created_at)
+    )
+
+
 def previous_device_ids(connection: Connection) -> tuple[str, ...]:
     """The device ids of this workspace's earlier incarnations (restores), oldest first."""
     raw = read_meta_values(connection).get("previous_device_ids", "")
@@ -107,8 +137,24 @@ def trusted_office(connection: Connection) -> OfficeTrust | None:
     )
 
 
-def set_trusted_office(connection: Connection, office: OfficeTrust) -> None:
-    """Trust `office` instead of any office trusted before."""
+OFFICE_KEY_IDS = "trusted_office_key_ids"  # every key id the trusted office used, oldest first
+
+
+def office_key_ids(connection: Connection) -> list[str]:
+    """The trusted office's key ids, its current one last: bundle numbers run on across them."""
+    office = trusted_office(connection)
+    if office is None:
+        return []
+    kept = json.loads(read_meta_values(connection).get(OFFICE_KEY_IDS) or "[]")
+    return [key_id for key_id in kept if key_id != office.key_id] + [office.key_id]
+
+
+def set_trusted_office(
+    connection: Connection, office: OfficeTrust, *, key_ids: Sequence[str]
+) -> None:
+    """Trust `office` instead of any office trusted before; `key_ids`: every exchange key id
+    it has used, its current one last (the same office after `rotate-office-keys`)."""
+    write_meta_values(connection, {OFFICE_KEY_IDS: json.dumps(list(key_ids))})
     connection.execute(delete(_OFFICE))
     connection.execute(
         insert(_OFFICE).values(
@@ -124,8 +170,9 @@ def set_trusted_office(connection: Connection, office: OfficeTrust) -> None:
     )
 
 
-def bundles_sent(connection: Connection, recipient_key_id: str) -> list[BundleSent]:
-    """The bundles sent to one office key, in sequence order."""
+def bundles_sent(connection: Connection, recipient_key_ids: Sequence[str]) -> list[BundleSent]:
+    """The bundles sent to these keys of the office (its current and earlier ones), in
+    sequence order."""
     return [
         BundleSent(
             recipient_key_id=row.recipient_key_id,
@@ -140,7 +187,9 @@ def bundles_sent(connection: Connection, recipient_key_id: str) -> list[BundleSe
             audit_last=int(row.audit_last),
         )
         for row in connection.execute(
-            select(_SENT).where(_SENT.c.recipient_key_id == recipient_key_id).order_by(_SENT.c.seq)
+            select(_SENT)
+            .where(_SENT.c.recipient_key_id.in_(list(recipient_key_ids)))
+            .order_by(_SENT.c.seq)
         )
     ]
 

@@ -8,8 +8,14 @@ incarnation of a device it registered (see docs/bundle-format.md, "Incarnations"
 A *key id* names an exchange (X25519) public key in clear text where the key itself is not
 needed: the first 16 bytes of SHA-256 over a label and the key, in hex.
 
+`sync_keys` is a key ring: row 1 holds the keys in use; `rotate-office-keys` moves the
+exchange key to a new row (2, 3, … newest last) and puts a new one in row 1. Retired exchange
+keys still open what was sealed to them (bundles written before the laptops moved, escrow
+slots); nothing new is sealed to them.
+
 The keys are kept as hex text by `storage.sync_queries` (`sync_key_row`,
-`ensure_sync_key_row`); `IdentityKeys.from_private_hex` and `new_private_hex` convert.
+`ensure_sync_key_row`, `exchange_key_rows`, `retire_exchange_key`); `IdentityKeys.
+from_private_hex`, `new_private_hex`, `new_exchange_hex` and `key_ring` convert.
 """
 
 from __future__ import annotations
@@ -76,3 +82,17 @@ def new_private_hex() -> tuple[str, str]:
     return IdentityKeys(
         signing=Ed25519PrivateKey.generate(), exchange=X25519PrivateKey.generate()
     ).private_hex()
+
+
+def new_exchange_hex() -> str:
+    """A new private exchange key, in hex, for storing."""
+    return _private_bytes(X25519PrivateKey.generate()).hex()
+
+
+def key_ring(exchange_hex: list[str]) -> dict[str, X25519PrivateKey]:
+    """The stored exchange keys (hex; the current one first) by key id."""
+    ring: dict[str, X25519PrivateKey] = {}
+    for text in exchange_hex:
+        private = X25519PrivateKey.from_private_bytes(bytes.fromhex(text))
+        ring[key_id(public_bytes(private.public_key()))] = private
+    return ring

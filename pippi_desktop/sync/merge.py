@@ -47,9 +47,7 @@ class MergeStore(Protocol):
     """What the merge reads and writes (`storage.merge_queries.MergeQueries` over the caller's
     transaction). Rows are mappings in the format of `storage/row_format.py`."""
 
-    def operations_in_range(
-        self, device_id: str, first: int, last: int
-    ) -> dict[int, Any]:
+    def operations_in_range(self, device_id: str, first: int, last: int) -> dict[int, Any]:
         """`op_log` rows of one device numbered `first`..`last`, by counter."""
         ...
 
