@@ -182,7 +182,8 @@ def _summary(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
         if f.child_placed_out is not None:
             rows.append(
                 (
-                    _("Allontanamento di un figlio"),
+                    # TRANSLATORS: answered «sì» or «no» in the report's summary
+                    _("C'è stato un allontanamento (figlio/a collocato/a fuori famiglia)"),
                     _("sì") if f.child_placed_out else _("no"),
                 )
             )

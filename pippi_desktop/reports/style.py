@@ -61,7 +61,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import NullDraw
 
 from pippi_desktop.domain.dates import long_date, short_date
@@ -604,6 +604,13 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         alone = sorted(self.closing_pages - set(self.content_bottom))
         return alone[0] if alone else None
 
+    def has_blank_page(self) -> bool:
+        """Whether some page holds nothing (a raised foot pushed a whole block over)."""
+        return any(
+            page not in self.content_bottom and page not in self.closing_pages
+            for page in range(1, self.page + 1)
+        )
+
 
 def build_pdf(
     make_story: Callable[[], list[Flowable]], *, context: PrintContext, page: PageInfo
@@ -618,7 +625,17 @@ def build_pdf(
     raised_feet: dict[int, float] = {}
     data = b""
     for _attempt in range(MAX_LAYOUTS):
-        data, document = _layout(make_story(), context=context, page=page, raised_feet=raised_feet)
+        try:
+            laid_out, document = _layout(
+                make_story(), context=context, page=page, raised_feet=raised_feet
+            )
+        except LayoutError:
+            if not data:
+                raise
+            break  # a block too tall for the shortened page: keep the previous layout
+        if data and document.has_blank_page():
+            break  # the whole last block went over: keep the previous layout
+        data = laid_out
         alone = document.lone_closing_page()
         before = (alone or 0) - 1
         if alone is None or before not in document.content_bottom or before in raised_feet:

@@ -21,6 +21,7 @@ from pippi_desktop.reports.style import (
     PageInfo,
     PrintContext,
     Signer,
+    WritingLines,
     build_pdf,
     closing,
     grid_table,
@@ -227,7 +228,10 @@ def test_reports_of_every_length_break_cleanly(new_workspace) -> None:
     families = []
     with cs.unit_of_work(workspace, today=date(2026, 11, 23)) as uow:
         for size in range(1, 14):
-            family = uow.create("family", {"implementation": "PIPPI 13", "notes": "Nota."})
+            values: dict[str, object] = {"implementation": "PIPPI 13", "notes": "Nota."}
+            if size == 1:  # a concluded pathway, with a child placed out of the family
+                values |= {"conclusion_date": date(2026, 10, 1), "child_placed_out": True}
+            family = uow.create("family", values)
             people = []
             for n in range(size + 1):  # a mother and `size` children
                 people.append(
@@ -286,6 +290,10 @@ def test_reports_of_every_length_break_cleanly(new_workspace) -> None:
             assert pdf.layout_faults(document.data, lang) == [], (family, lang)
             text = pdf.text(document.data)
             assert not LONG_DATE.search(text), (family, lang)  # dates in one form: 23/11/2026
+            if family == families[0] and lang is Lang.IT:
+                assert (
+                    "C'è stato un allontanamento (figlio/a collocato/a fuori famiglia) sì" in text
+                )
 
 
 @pytest.mark.parametrize("lang", [Lang.IT, Lang.EN])
@@ -297,3 +305,24 @@ def test_closing_words_are_the_documents_words(lang: Lang) -> None:
     words = translator(lang)
     for text in pdf.CLOSING_STARTS:
         assert words.gettext(text) != "" and (lang is Lang.IT or words.gettext(text) != text)
+
+
+def test_carrying_content_over_never_leaves_a_blank_page() -> None:
+    """After a block that fills a page and cannot split (ruled lines), the signatures have to
+    go alone onto the next page: moving the block would only leave its page blank."""
+    styles = make_styles(11)
+
+    def story() -> list[Flowable]:
+        return [
+            Paragraph("Note", styles.heading),
+            WritingLines(30, spacing=7.5 * mm),
+            closing(
+                [Paragraph("Firme", styles.heading), signature_block([Signer("Firma")], styles)]
+            ),
+        ]
+
+    data = _pdf(story)
+    texts = pdf.page_texts(data)
+    assert len(texts) == 3 and "Note" in texts[0] and "Firme" in texts[2]
+    ruled = pdf.reader(data).pages[1].get_contents().get_data().decode("latin-1")
+    assert len(re.findall(r" l\b", ruled)) >= 30  # the ruled lines stayed on their page
