@@ -7,7 +7,8 @@ closing the application does not reset it, and the wall clock is injectable for 
 
 The dialog is what starting the application paints first: it imports no service module (the
 worker imports `workspace_service` when the passphrase is submitted, or before, see
-`gui/warm_up.py`), and says when it is painted (`first_painted`).
+`gui/warm_up.py`) nor the recovery dialog before it is asked for, and says when it is painted
+(`first_painted`).
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.unlock_backoff import NO_FAILURES
 from pippi_desktop.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.recovery_dialog import RecoveryDialog
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.widgets.caps_lock import CapsLockWarning
 from pippi_desktop.gui.widgets.fit import fit_to_contents, grow_to_contents
 
 if TYPE_CHECKING:
+    from pippi_desktop.gui.recovery_dialog import RecoveryDialog
     from pippi_desktop.services.workspace_service import Workspace
 
 # `done()` codes besides Accepted/Rejected
@@ -194,6 +195,8 @@ class UnlockDialog(QDialog):
     # --- recovery -----------------------------------------------------------------------
 
     def open_recovery(self) -> RecoveryDialog:
+        from pippi_desktop.gui.recovery_dialog import RecoveryDialog  # its forms: when asked
+
         dialog = RecoveryDialog(self.path, session=self.session, parent=self)
         dialog.accepted.connect(lambda: self._recovered(dialog))
         self.recovery_dialog = dialog
