@@ -36,6 +36,7 @@ from pippi_desktop.domain.i18n import (
 from pippi_desktop.resource_paths import missing_app_file
 from pippi_desktop.services.app_log import attach_application_log
 from pippi_desktop.storage.log_files import LOGGER_NAME
+from pippi_desktop.storage.write_errors import as_write_failure
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,8 @@ def build_parser(commands: Sequence[Command]) -> CommandParser:
 
 def attach_fallback_log() -> None:
     """Log to the user's state folder when no workspace log is attached."""
-    if not logging.getLogger(LOGGER_NAME).handlers:
+    handlers = logging.getLogger(LOGGER_NAME).handlers
+    if all(isinstance(handler, logging.NullHandler) for handler in handlers):
         attach_application_log()
 
 
@@ -182,6 +184,11 @@ def _run(args_list: list[str], ctx: CliContext) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:
+        failure = as_write_failure(error)
+        if failure is not None:  # a full disk or read-only media reached no typed handler
+            attach_fallback_log()
+            log.warning("write failed outside a typed handler", exc_info=True)
+            return ctx.fail(failure)
         if not getattr(error, "pippi_logged", False):
             attach_fallback_log()
             log.error("unexpected error", exc_info=True)

@@ -3,6 +3,9 @@
 Current passphrase: `--passphrase-file FILE` (first line), else `PIPPI_PASSPHRASE`, else a
 prompt when standard input is a terminal, else exit 2 saying how to pass it. New passphrase:
 `--new-passphrase-file`, else `PIPPI_NEW_PASSPHRASE`, else a prompt asked twice.
+
+Every source is read with a limit (`MAX_SECRET_BYTES`, 4 KiB): a longer line is a mistake
+(a wrong file, `/dev/zero`) and ends the command at once with exit 2, without reading on.
 """
 
 from __future__ import annotations
@@ -15,14 +18,33 @@ from pathlib import Path
 from pippi_desktop.domain.errors import UsageError, WeakPassphrase, WrongRecoveryCode
 from pippi_desktop.domain.i18n import N_, Lang
 
+MAX_SECRET_BYTES = 4096
+
+
+def _too_long() -> UsageError:
+    return UsageError("secret_too_long", maximum=MAX_SECRET_BYTES)
+
+
+def _checked(secret: str) -> str:
+    if len(secret.encode("utf-8", "surrogateescape")) > MAX_SECRET_BYTES:
+        raise _too_long()
+    return secret
+
 
 def read_first_line(path: str | Path) -> str:
+    """The first line of `path`, reading at most 4 KiB (and its line end) of it."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            line = handle.readline()
-    except (OSError, UnicodeDecodeError):
+        with open(path, "rb") as handle:
+            line = handle.readline(MAX_SECRET_BYTES + 2)
+    except OSError:
         raise UsageError("unreadable_secret_file") from None
-    return line.rstrip("\r\n")
+    line = line.rstrip(b"\r\n")
+    if len(line) > MAX_SECRET_BYTES:
+        raise _too_long()
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError("unreadable_secret_file") from None
 
 
 def _prompt(label: str) -> str:
@@ -45,10 +67,10 @@ def read_secret(
         return read_first_line(file_path)
     from_env = os.environ.get(env_name)
     if from_env is not None:
-        return from_env
+        return _checked(from_env)
     if not _interactive():
         raise UsageError(missing_variant)
-    first = _prompt(prompt)
+    first = _checked(_prompt(prompt))
     if confirm_prompt is not None and _prompt(confirm_prompt) != first:
         raise WeakPassphrase("mismatch")
     return first

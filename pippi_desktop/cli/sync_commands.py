@@ -116,15 +116,22 @@ def _run_trust(args: argparse.Namespace, ctx: CliContext) -> int:
             _("L'ufficio «{name}» era già l'ufficio di fiducia: nulla è cambiato."),
             name=trusted.name,
         )
-    else:
+    elif trusted.key_updated:
         ctx.say(
             _(
-                "Ufficio di fiducia: «{name}». I pacchetti saranno cifrati per questo ufficio, che "
-                "potrà anche riaprire l'area di lavoro se passphrase e codice di recupero andassero "
-                "persi."
+                "L'ufficio «{name}» ha una nuova chiave: i prossimi pacchetti saranno cifrati "
+                "con quella, e la copia della chiave di questa area di lavoro che l'ufficio "
+                "conserva è ora sigillata con la nuova chiave."
             ),
             name=trusted.name,
         )
+    else:
+        ctx.say(
+            _("Ufficio di fiducia: «{name}». I pacchetti saranno cifrati per questo ufficio."),
+            name=trusted.name,
+        )
+    if not trusted.already:
+        ctx.say(trust_service.ESCROW_NOTICE.translated())
     return EXIT_OK
 
 
@@ -438,12 +445,61 @@ def _run_recover_escrow(args: argparse.Namespace, ctx: CliContext) -> int:
     except WrongPassphrase:
         raise WrongPassphrase("office") from None
     with office:
-        recover_with_escrow(Path(args.path), office=office, new_passphrase=new)
+        recovery = recover_with_escrow(Path(args.path), office=office, new_passphrase=new)
     ctx.say(
         _(
-            "Nuova passphrase impostata con la chiave dell'ufficio. Consegnala all'educatore di "
-            "persona; il codice di recupero resta valido."
+            "Nuova passphrase impostata con la chiave dell'ufficio e chiave dei dati "
+            "sostituita. Consegna la passphrase all'educatore di persona."
         )
+    )
+    code = recovery.key_change.recovery_code
+    if code:
+        ctx.say(
+            _(
+                "Il codice di recupero dell'area di lavoro era di un formato precedente che non "
+                "può seguire la nuova chiave: consegna all'educatore anche questo nuovo codice "
+                "(viene mostrato solo ora; quello vecchio non vale più):\n\n    {code}\n"
+            ),
+            code=code,
+        )
+    else:
+        ctx.say(_("Il codice di recupero resta valido."))
+    return EXIT_OK
+
+
+# --- rotate-office-keys --------------------------------------------------------------------------
+
+
+def _configure_rotate_office_keys(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="OFFICE_WS", help=_("area di lavoro dell'ufficio"))
+    add_passphrase_option(parser)
+    _output(parser, required=True, what=_("nuova scheda dell'ufficio da creare"))
+    _json(parser)
+
+
+def _run_rotate_office_keys(args: argparse.Namespace, ctx: CliContext) -> int:
+    with opened_workspace(args.path, args, ctx) as workspace:
+        rotation = trust_service.rotate_office_keys(workspace, Path(args.output))
+    if args.json:
+        ctx.emit_json(
+            {
+                "fingerprint": rotation.card.fingerprint,
+                "office_id": rotation.card.identity_id,
+                "key_id": rotation.key_id,
+                "retired_key_ids": list(rotation.retired_key_ids),
+            }
+        )
+        return EXIT_OK
+    ctx.say(
+        _(
+            "Nuova chiave dell'ufficio. Scheda scritta: {file}\n\nImpronta da confrontare di "
+            "persona:\n\n    {fp}\n\nOgni portatile continua a cifrare per la chiave "
+            "precedente finché non riceve la nuova scheda (trust-office con questa impronta); "
+            "i pacchetti cifrati con le chiavi precedenti restano importabili, perché "
+            "l'ufficio le conserva."
+        ),
+        file=rotation.card.path,
+        fp=rotation.card.fingerprint,
     )
     return EXIT_OK
 
@@ -483,6 +539,12 @@ COMMANDS = [
     ),
     Command(
         "conflicts", N_("elenca i conflitti da rivedere"), _configure_conflicts, _run_conflicts
+    ),
+    Command(
+        "rotate-office-keys",
+        N_("crea una nuova chiave dell'ufficio e la sua scheda"),
+        _configure_rotate_office_keys,
+        _run_rotate_office_keys,
     ),
     Command(
         "recover-escrow",

@@ -1,4 +1,5 @@
-"""`init`, `info`, `change-passphrase`, `recover`, `backup`, `restore`, `verify` (issue 3)."""
+"""`init`, `info`, `change-passphrase`, `recover`, `new-recovery-code`, `backup`, `restore`,
+`verify` (issues 3 and 13)."""
 
 from __future__ import annotations
 
@@ -151,6 +152,44 @@ def _configure_change(parser: argparse.ArgumentParser) -> None:
     _new_passphrase_option(parser)
 
 
+def _old_backups_note(ctx: CliContext) -> None:
+    ctx.say(
+        _(
+            "I backup fatti prima di oggi, anche quelli automatici nella cartella backups/, "
+            "restano cifrati con la vecchia chiave: si aprono ancora, e solo, con la passphrase "
+            "e il codice di recupero validi quando sono stati fatti. Se la vecchia passphrase o "
+            "il vecchio codice erano noti ad altri, elimina quei backup o tienili al sicuro."
+        )
+    )
+
+
+def _show_recovery_code(ctx: CliContext, code: str) -> None:
+    ctx.say(
+        _(
+            "\nNuovo codice di recupero (viene mostrato solo ora: stampalo o scrivilo e "
+            "conservalo in un luogo sicuro, separato dal computer):\n\n    {code}\n"
+        ),
+        code=code,
+    )
+
+
+def _say_key_change(ctx: CliContext, done: str, change: service.KeyChange) -> None:
+    """What a change of the data key means: the code (kept or new), older backups."""
+    ctx.say(done)
+    if change.recovery_code:
+        ctx.say(
+            _(
+                "Il codice di recupero di questa area di lavoro era di un formato precedente "
+                "che non può seguire la nuova chiave: ne è stato creato uno nuovo e quello "
+                "vecchio non vale più."
+            )
+        )
+        _show_recovery_code(ctx, change.recovery_code)
+    else:
+        ctx.say(_("Il codice di recupero resta valido."))
+    _old_backups_note(ctx)
+
+
 def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     service.check_workspace_path(Path(args.path))
     old = current_passphrase(args.passphrase_file, ctx.lang)
@@ -158,13 +197,12 @@ def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     service.validate_new_passphrase(new, old=old)
     workspace = service.open_workspace(Path(args.path), passphrase=old)
     with workspace:
-        service.change_passphrase(workspace, new, old=old)
-    ctx.say(
-        _(
-            "Passphrase cambiata. La vecchia passphrase non apre più l'area di lavoro; il codice "
-            "di recupero resta valido."
-        )
+        change = service.change_passphrase(workspace, new, old=old)
+    done = _(
+        "Passphrase cambiata e chiave dei dati sostituita: la vecchia passphrase non apre più "
+        "l'area di lavoro."
     )
+    _say_key_change(ctx, done, change)
     return EXIT_OK
 
 
@@ -183,8 +221,41 @@ def _run_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     service.check_workspace_path(Path(args.path))
     code = recovery_code_from_file(args.recovery_code_file)
     new = new_passphrase(args.new_passphrase_file, ctx.lang)
-    service.recover_with_code(Path(args.path), code, new)
-    ctx.say(_("Nuova passphrase impostata con il codice di recupero."))
+    change = service.recover_with_code(Path(args.path), code, new)
+    done = _(
+        "Nuova passphrase impostata con il codice di recupero e chiave dei dati sostituita: la "
+        "vecchia passphrase non apre più l'area di lavoro."
+    )
+    _say_key_change(ctx, done, change)
+    return EXIT_OK
+
+
+# --- new-recovery-code -----------------------------------------------------------------------
+
+
+def _configure_new_code(parser: argparse.ArgumentParser) -> None:
+    _path(parser)
+    add_passphrase_option(parser)
+    _json_flag(parser)
+
+
+def _run_new_code(args: argparse.Namespace, ctx: CliContext) -> int:
+    service.check_workspace_path(Path(args.path))
+    passphrase = current_passphrase(args.passphrase_file, ctx.lang)
+    workspace = service.open_workspace(Path(args.path), passphrase=passphrase)
+    with workspace:
+        code = service.replace_recovery_code(workspace, passphrase)
+    if args.json:
+        ctx.emit_json({"recovery_code": code})
+        return EXIT_OK
+    _show_recovery_code(ctx, code)
+    ctx.say(
+        _(
+            "Il codice precedente non apre più l'area di lavoro; la passphrase resta la stessa. "
+            "Anche la chiave dei dati è stata sostituita."
+        )
+    )
+    _old_backups_note(ctx)
     return EXIT_OK
 
 
@@ -208,8 +279,8 @@ def _run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
         header = service.backup_workspace(workspace, Path(args.output))
     ctx.say(
         _(
-            "Backup cifrato scritto: {file} ({size} kB). Si apre con la passphrase o il codice di "
-            "recupero validi oggi."
+            "Backup cifrato e sigillato scritto: {file} ({size} kB). Si apre con la passphrase "
+            "o il codice di recupero validi oggi, anche dopo che li avrai cambiati."
         ),
         file=args.output,
         size=max(1, header.db_size // 1024),
@@ -230,18 +301,32 @@ def _configure_restore(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=(_("usa il codice di recupero al posto della passphrase")),
     )
+    parser.add_argument(
+        "--accept-old-format",
+        action="store_true",
+        help=_(
+            "ripristina anche un backup di una versione precedente, senza sigillo, dopo un "
+            "controllo completo di ogni pagina"
+        ),
+    )
 
 
 def _run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.recovery_code_file:
         code = recovery_code_from_file(args.recovery_code_file)
         workspace = service.restore_workspace(
-            Path(args.file), Path(args.new_path), recovery_code=code
+            Path(args.file),
+            Path(args.new_path),
+            recovery_code=code,
+            accept_old_format=args.accept_old_format,
         )
     else:
         passphrase = current_passphrase(args.passphrase_file, ctx.lang)
         workspace = service.restore_workspace(
-            Path(args.file), Path(args.new_path), passphrase=passphrase
+            Path(args.file),
+            Path(args.new_path),
+            passphrase=passphrase,
+            accept_old_format=args.accept_old_format,
         )
     with workspace:
         identity = workspace.identity
@@ -308,6 +393,12 @@ COMMANDS = [
         N_("imposta una nuova passphrase con il codice di recupero"),
         _configure_recover,
         _run_recover,
+    ),
+    Command(
+        "new-recovery-code",
+        N_("crea un nuovo codice di recupero (il vecchio non vale più)"),
+        _configure_new_code,
+        _run_new_code,
     ),
     Command("backup", N_("scrive un backup cifrato"), _configure_backup, _run_backup),
     Command(

@@ -139,6 +139,10 @@ class UsageError(PippiError):
         "unreadable_secret_file": N_(
             "Non riesco a leggere il file indicato per la passphrase o il codice."
         ),
+        "secret_too_long": N_(
+            "La passphrase o il codice indicati superano {maximum} byte: controlla di aver "
+            "indicato il file giusto."
+        ),
     }
 
 
@@ -282,11 +286,21 @@ class InvalidFile(RejectedInput):
         "missing": N_("Il file indicato non esiste."),
         "unreadable": N_("Il file indicato non si può leggere."),
         "not_a_backup": N_("Il file indicato non è un backup di PIPPI Desktop o è danneggiato."),
+        "backup_tampered": N_(
+            "Il backup è stato modificato o è danneggiato (il suo sigillo non corrisponde): non "
+            "è stato ripristinato e nessuna cartella è stata creata."
+        ),
+        "backup_old_format": N_(
+            "Questo backup è stato scritto da una versione precedente di PIPPI Desktop, senza "
+            "sigillo contro le modifiche. Per ripristinarlo comunque, dopo un controllo completo "
+            "di ogni pagina del database, aggiungi --accept-old-format."
+        ),
         "catalogue": N_("Il catalogo non è valido: {detail}"),
         "catalogue_version_exists": N_(
             "Questa versione del catalogo è già caricata con un contenuto diverso: aumenta il "
             "numero di versione."
         ),
+        "questionnaire": N_("Il questionario non è valido: {detail}"),
         "card": N_("Il file indicato non è una scheda di PIPPI Desktop valida."),
         "output_exists": N_("Il file di destinazione esiste già: scegli un altro nome."),
         "output_unwritable": N_("Non riesco a scrivere nella destinazione indicata."),
@@ -298,6 +312,21 @@ class InvalidFile(RejectedInput):
         ),
         "device_key_conflict": N_(
             "Questo dispositivo è già registrato con chiavi diverse: la scheda non viene accettata."
+        ),
+    }
+
+
+class InvalidAnswers(RejectedInput):
+    """Answers that do not fit their questionnaire's definition (nothing is scored or saved)."""
+
+    code = "invalid_answers"
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_("Le risposte non corrispondono al questionario."),
+        "unknown_item": N_(
+            "Le risposte indicano una domanda che il questionario «{questionnaire}» non ha."
+        ),
+        "not_an_option": N_(
+            "La risposta alla domanda «{item}» non è tra le opzioni del questionario."
         ),
     }
 
@@ -444,6 +473,39 @@ class TargetNotEmpty(WorkspaceProblem):
             "Nella cartella indicata c'è già un'area di lavoro: scegli un'altra destinazione."
         ),
         "parent_missing": N_("La cartella che dovrebbe contenere l'area di lavoro non esiste."),
+    }
+
+
+class CannotWrite(WorkspaceProblem):
+    """A write failed for a cause outside the application: full disk, read-only media."""
+
+    code = "cannot_write"
+    texts: ClassVar[dict[str, Message]] = {
+        "": N_(
+            "Errore di scrittura sul disco (supporto rimosso o guasto?): l'operazione è stata "
+            "annullata e i file temporanei rimossi."
+        ),
+        "disk_full": N_(
+            "Il disco è pieno (o il file supera la dimensione ammessa): l'operazione è stata "
+            "annullata e i file temporanei rimossi. Libera spazio e riprova."
+        ),
+        "read_only": N_(
+            "La destinazione è su un supporto di sola lettura: l'operazione è stata annullata. "
+            "Scegli una cartella in cui si può scrivere."
+        ),
+        "no_permission": N_(
+            "Non hai il permesso di scrivere nella destinazione: l'operazione è stata annullata. "
+            "Scegli una cartella in cui si può scrivere."
+        ),
+        "workspace_read_only": N_(
+            "L'area di lavoro è su un supporto di sola lettura (o in una cartella senza permesso "
+            "di scrittura): si può consultare ma non modificare. Copiala sul computer per "
+            "lavorarci."
+        ),
+        "read_only_unclean": N_(
+            "L'area di lavoro non è stata chiusa correttamente ed è su un supporto di sola "
+            "lettura: copiala sul computer e aprila da lì."
+        ),
     }
 
 

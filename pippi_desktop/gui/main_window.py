@@ -20,6 +20,7 @@ from pippi_desktop.gui.about_dialog import AboutDialog
 from pippi_desktop.gui.editors.base import EditorDialog
 from pippi_desktop.gui.editors.host import EditorHost
 from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from pippi_desktop.gui.keys.actions import KeyActions
 from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.printing import Printer, PrintJob, attendance_job, family_job
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         self.ui.actionNewFamily.triggered.connect(self.new_family)
         self.ui.actionFindFamily.triggered.connect(self.ui.familyList.focus_search)
         self._connect_sync_actions()
+        self.key_actions = KeyActions(
+            self, self.ui.menuFile, self.ui.actionQuit, session, self.open_sync_dialog
+        )
         self.printer = Printer(session, settings, self, self.ui.statusBar)
         self._connect_print_actions()
         self.ui.splitter.setStretchFactor(0, 1)
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self.ui.actionFindFamily.setEnabled(True)
         self._update_status()
         self._update_sync_actions()
+        self.key_actions.update()
         self.sync_label.refresh()
         self.update_print_actions()
         family_id, self._family_before_lock = self._family_before_lock, None
@@ -128,6 +133,7 @@ class MainWindow(QMainWindow):
         self.ui.actionFindFamily.setEnabled(False)
         self._update_status()
         self._update_sync_actions()
+        self.key_actions.update()
         self.update_print_actions()
 
     def clear_views(self) -> None:
@@ -303,10 +309,12 @@ class MainWindow(QMainWindow):
         for action, make in openers.items():
             action.triggered.connect(lambda _checked=False, make=make: self.open_sync_dialog(make))
 
-    def open_sync_dialog(self, make: Callable[[], QDialog]) -> QDialog | None:
-        """Open one sync window (modal to this window; it closes itself when the workspace
-        locks, so no card, bundle or device list stays on screen)."""
-        if not self.session.is_open:
+    def open_sync_dialog(
+        self, make: Callable[[], QDialog], *, needs_workspace: bool = True
+    ) -> QDialog | None:
+        """Open one sync (or key, backup) window (modal to this window; it closes itself when
+        the workspace locks, so no card, bundle or device list stays on screen)."""
+        if needs_workspace and not self.session.is_open:
             return None
         dialog = make()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -358,6 +366,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            if hasattr(self, "key_actions"):
+                self.key_actions.retranslate()
             self._update_status()
         super().changeEvent(event)
 

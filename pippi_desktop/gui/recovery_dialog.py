@@ -1,7 +1,7 @@
 """ "Ho dimenticato la passphrase": the recovery code and a new passphrase, then unlocked.
 
-`services.workspace_service.recover_with_code` checks the code and rewraps the data key under
-the new passphrase (the database is not rewritten); the workspace is then opened with the new
+`services.workspace_service.recover_with_code` checks the code, sets the new passphrase and
+changes the data key (the code stays valid); the workspace is then opened with the new
 passphrase, all on the worker thread.
 """
 

@@ -24,7 +24,12 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from pippi_desktop.domain.errors import InvalidFile, SyncNotSetUp
-from pippi_desktop.services.trust_service import previous_device_ids, require_role, trusted_office
+from pippi_desktop.services.trust_service import (
+    office_key_ids,
+    previous_device_ids,
+    require_role,
+    trusted_office,
+)
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import copy_atomic, make_private_dir, write_atomic
 from pippi_desktop.storage.audit import AuditEvent
@@ -32,6 +37,7 @@ from pippi_desktop.storage.meta import ROLE_EDUCATOR
 from pippi_desktop.storage.orm import Base
 from pippi_desktop.storage.sync_tables import BundleSentRow
 from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage.write_errors import remove_quietly
 from pippi_desktop.sync.audit_section import encode_audit
 from pippi_desktop.sync.bundle_writer import build_bundle
 from pippi_desktop.sync.envelope import read_header
@@ -81,9 +87,11 @@ class _SentSoFar:
     last_sent_at: str | None
 
 
-def _sent_so_far(connection: Connection, recipient_key_id: str) -> _SentSoFar:
+def _sent_so_far(connection: Connection, key_ids: list[str]) -> _SentSoFar:
+    """What went to the trusted office so far, under any of its keys (`key_ids`: a new
+    office key continues the numbering of the old one, see `trust_service.adopt_office_card`)."""
     rows = connection.execute(
-        select(_SENT).where(_SENT.c.recipient_key_id == recipient_key_id).order_by(_SENT.c.seq)
+        select(_SENT).where(_SENT.c.recipient_key_id.in_(key_ids)).order_by(_SENT.c.seq)
     ).all()
     watermarks: dict[str, int] = {}
     for row in rows:
@@ -126,6 +134,21 @@ def export_bundle(
     workspace: Workspace, *, output: Path | None = None, full: bool = False
 ) -> ExportResult:
     require_role(workspace, ROLE_EDUCATOR)
+    written: list[Path] = []
+    try:
+        return _export(workspace, output=output, full=full, written=written)
+    except BaseException:
+        # not recorded (the transaction did not commit), so never reported: leave no file
+        # that could be sent by mistake; on read-only media the removal fails too, and the
+        # first error is the one shown
+        for path in written:
+            remove_quietly(path)
+        raise
+
+
+def _export(
+    workspace: Workspace, *, output: Path | None, full: bool, written: list[Path]
+) -> ExportResult:
     identity = workspace.identity
     now = datetime.now(UTC)
     with workspace.write() as connection:
@@ -133,7 +156,7 @@ def export_bundle(
         if office is None:
             raise SyncNotSetUp("no_office")
         keys = ensure_identity_keys(connection)
-        sent = _sent_so_far(connection, office.key_id)
+        sent = _sent_so_far(connection, office_key_ids(connection))
         seq = sent.last_seq + 1
         name = f"pippi-{now:%Y%m%d}-{seq:04d}-{secrets.token_hex(3)}{BUNDLE_SUFFIX}"
         target = _resolve_output(output, name)
@@ -202,21 +225,14 @@ def export_bundle(
             recipient_key=bytes.fromhex(office.exchange_key),
         )
         outbox_file = workspace.layout.outbox / name
-        try:
-            make_private_dir(workspace.layout.outbox)
-            write_atomic(outbox_file, built.data)
-            _verify_written(outbox_file, built.data)
-            if target is not None:
-                copy_atomic(outbox_file, target)
-                _verify_written(target, built.data)
-        except BaseException as error:
-            # not recorded, so never reported: leave no file that could be sent by mistake
-            outbox_file.unlink(missing_ok=True)
-            if target is not None:
-                target.unlink(missing_ok=True)
-            if isinstance(error, PermissionError):
-                raise InvalidFile("output_unwritable") from None
-            raise
+        make_private_dir(workspace.layout.outbox)
+        written.append(outbox_file)
+        write_atomic(outbox_file, built.data)
+        _verify_written(outbox_file, built.data)
+        if target is not None:
+            written.append(target)
+            copy_atomic(outbox_file, target)
+            _verify_written(target, built.data)
         connection.execute(
             insert(_SENT).values(
                 recipient_key_id=office.key_id,
@@ -250,7 +266,7 @@ def outbox_status(workspace: Workspace) -> OutboxStatus:
     """What the status bar shows: changes waiting to be sent, when the last bundle left."""
     with workspace.read() as connection:
         office = trusted_office(connection)
-        sent = _sent_so_far(connection, office.key_id if office else "")
+        sent = _sent_so_far(connection, office_key_ids(connection))
         pending = 0
         for device_id in _chain(workspace, connection):
             pending += int(

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import Connection, insert, select, update
 
 from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
@@ -40,10 +41,11 @@ from pippi_desktop.storage.meta import ROLE_OFFICE
 from pippi_desktop.storage.orm import Base
 from pippi_desktop.storage.sync_tables import BundleReceivedRow, ReceivedAuditRow
 from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage.write_errors import remove_quietly
 from pippi_desktop.sync import devices, sequence
 from pippi_desktop.sync.bundle_reader import OpenedBundle, open_bundle, read_sections
 from pippi_desktop.sync.envelope import MAX_BUNDLE_BYTES, MAX_BUNDLE_MIB
-from pippi_desktop.sync.identity_keys import IdentityKeys, load_identity_keys
+from pippi_desktop.sync.identity_keys import IdentityKeys, exchange_key_ring, load_identity_keys
 from pippi_desktop.sync.merge import Merge, MergeResult, insert_rows
 
 log = logging.getLogger(__name__)
@@ -161,9 +163,16 @@ def _message(status: str, lang: Lang, outcome: ImportOutcome) -> str:
 
 
 class _Importer:
-    def __init__(self, workspace: Workspace, keys: IdentityKeys | None, lang: Lang) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        keys: IdentityKeys | None,
+        lang: Lang,
+        ring: dict[str, X25519PrivateKey] | None = None,
+    ) -> None:
         self.workspace = workspace
         self.keys = keys
+        self.ring = ring or {}
         self.lang = lang
         self.vocabulary = vocabulary()
         identity = workspace.identity
@@ -172,7 +181,7 @@ class _Importer:
     def open(self, data: bytes) -> OpenedBundle:
         if self.keys is None:  # no office card was ever made: nobody can have encrypted to us
             raise BundleRejected("wrong_recipient")
-        return open_bundle(data, self.keys)
+        return open_bundle(data, self.keys, self.ring)
 
     def process(self, connection: Connection, opened: OpenedBundle, outcome: ImportOutcome) -> None:
         """Everything after decryption, inside the caller's transaction; raises to refuse."""
@@ -188,7 +197,8 @@ class _Importer:
             own_device_ids=self.own_device_ids,
         )
         if (
-            manifest.recipient_key_id != self.keys.key_id
+            manifest.recipient_key_id != opened.header.recipient_key_id
+            or manifest.recipient_key_id not in {self.keys.key_id, *self.ring}
             or manifest.recipient_office_id != self.workspace.identity.workspace_id
         ):
             raise BundleRejected("wrong_recipient")
@@ -197,9 +207,9 @@ class _Importer:
         if sequence.check_sequence(connection, manifest, opened.bundle_hash) == ALREADY_IMPORTED:
             outcome.status = ALREADY_IMPORTED
             return
-        content = read_sections(opened, self.vocabulary)
         chain = devices.registration_ids(connection, sender.registered.signing_key)
         chain.update(manifest.chain_device_ids)
+        content = read_sections(opened, self.vocabulary, sender_chain=chain)
         now = datetime.now(UTC).isoformat(timespec="milliseconds")
         merge = Merge(
             connection,
@@ -332,7 +342,8 @@ def import_bundles(
     require_role(workspace, ROLE_OFFICE)
     with workspace.read() as connection:
         keys = load_identity_keys(connection)
-    importer = _Importer(workspace, keys, lang)
+        ring = exchange_key_ring(connection)
+    importer = _Importer(workspace, keys, lang, ring)
     outcomes: list[ImportOutcome] = []
     opened: list[tuple[ImportOutcome, OpenedBundle | None, bytes]] = []
     for path in paths:
@@ -372,26 +383,33 @@ def import_bundles(
         outcomes.append(outcome)
         if bundle is None:
             continue
+        copies: list[Path] = []
         try:
             with workspace.write() as connection:
                 importer.process(connection, bundle, outcome)
                 if outcome.status != ALREADY_IMPORTED:
                     outcome.status = APPLIED
-                    _keep_copy(workspace, data, outcome)
+                    copies.append(_keep_copy(workspace, data, outcome))
         except BundleRejected as error:
             _refused(outcome, error, lang)
             continue
+        except BaseException:
+            for path in copies:  # the import did not commit: no copy of it either
+                remove_quietly(path)
+            raise
         outcome.message = _message(outcome.status, lang, outcome)
         if outcome.status == APPLIED:
             log.info("bundle %s imported: %s operations", outcome.seq, outcome.operations)
     return outcomes
 
 
-def _keep_copy(workspace: Workspace, data: bytes, outcome: ImportOutcome) -> None:
+def _keep_copy(workspace: Workspace, data: bytes, outcome: ImportOutcome) -> Path:
     """A copy of the imported file in `inbox/`, named by ids only (before the commit)."""
     make_private_dir(workspace.layout.inbox)
     name = f"in-{(outcome.device_id or 'x')[:8]}-{outcome.seq or 0:05d}.pippi"
-    write_atomic(workspace.layout.inbox / name, data)
+    path = workspace.layout.inbox / name
+    write_atomic(path, data)
+    return path
 
 
 def missing_by_device(workspace: Workspace) -> dict[str, list[int]]:

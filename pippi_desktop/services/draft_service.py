@@ -3,20 +3,32 @@
 The GUI collects `draft_state()` from every open editor when the workspace locks and saves it
 here; after unlocking it lists the drafts and offers them back; a draft is discarded once its
 editor saves or the user throws the edits away. Format and key: `storage/drafts.py`.
+
+The drafts' key derives from the data key, so a change of the data key (a new passphrase)
+would leave them unreadable: before the change the current drafts key is kept inside the
+database (`retired_draft_keys`, under the data key like everything else there), and after it
+the drafts are written again under the new key and that entry is removed. A change killed in
+between is finished the next time the drafts are listed.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import text
+
+from pippi_desktop.domain.errors import CannotWrite
 from pippi_desktop.storage.drafts import DraftFolder, StoredDraft
+from pippi_desktop.storage.meta import read_meta_values, write_meta_values
 from pippi_desktop.storage.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 DRAFT_KEY_PURPOSE = b"pippi-desktop drafts v1"
+RETIRED_KEYS = "retired_draft_keys"
 
 Draft = StoredDraft
 
@@ -31,12 +43,48 @@ class DraftToSave:
     state: dict[str, Any]
 
 
-def _folder(workspace: Workspace) -> DraftFolder:
+def _folder(workspace: Workspace, key: bytes | None = None) -> DraftFolder:
     return DraftFolder(
         workspace.layout.root,
-        key=workspace.subkey(DRAFT_KEY_PURPOSE),
+        key=key or workspace.subkey(DRAFT_KEY_PURPOSE),
         workspace_id=workspace.identity.workspace_id,
     )
+
+
+def retire_draft_key(workspace: Workspace) -> None:
+    """Before the data key changes: keep the drafts' key in the database, if there are drafts."""
+    if not _folder(workspace).ids():
+        return
+    with workspace.write() as connection:
+        kept = json.loads(read_meta_values(connection).get(RETIRED_KEYS) or "[]")
+        kept.append(workspace.subkey(DRAFT_KEY_PURPOSE).hex())
+        write_meta_values(connection, {RETIRED_KEYS: json.dumps(kept)})
+
+
+def rewrite_retired_drafts(workspace: Workspace) -> int:
+    """After the data key changed: every draft under a kept key is written under the current
+    key, then the kept keys are forgotten. Returns how many drafts moved."""
+    if workspace.read_only:
+        return 0
+    with workspace.read() as connection:
+        raw = read_meta_values(connection).get(RETIRED_KEYS)
+    if not raw:
+        return 0
+    current = _folder(workspace)
+    moved = 0
+    for old_key in json.loads(raw):
+        old = _folder(workspace, bytes.fromhex(old_key))
+        drafts, _others = old.read_all()
+        for draft in drafts:
+            current.write(kind=draft.kind, key=draft.key, title=draft.title, state=draft.state)
+            old.remove(draft.draft_id)
+            moved += 1
+    with workspace.write() as connection:
+        connection.execute(
+            text("DELETE FROM workspace_meta WHERE key = :key"), {"key": RETIRED_KEYS}
+        )
+    log.info("%d drafts written again under the new data key", moved)
+    return moved
 
 
 def save_draft(workspace: Workspace, draft: DraftToSave) -> Draft:
@@ -49,6 +97,10 @@ def save_draft(workspace: Workspace, draft: DraftToSave) -> Draft:
 
 def list_drafts(workspace: Workspace) -> list[Draft]:
     """The drafts that can be offered back, oldest first (unreadable ones are logged, kept)."""
+    try:
+        rewrite_retired_drafts(workspace)  # a key change killed before it moved the drafts
+    except (CannotWrite, OSError, ValueError):
+        log.warning("drafts of an earlier data key could not be moved yet", exc_info=True)
     drafts, _unreadable = _folder(workspace).read_all()
     return drafts
 
@@ -75,7 +127,7 @@ def keep_drafts_and_close(workspace: Workspace, drafts: list[DraftToSave]) -> se
             for draft in drafts:
                 try:
                     save_draft(workspace, draft)
-                except (OSError, ValueError):
+                except (CannotWrite, OSError, ValueError):
                     log.error("draft (%s) could not be written", draft.kind, exc_info=True)
                 else:
                     written.add(draft.key)

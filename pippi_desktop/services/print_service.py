@@ -27,6 +27,7 @@ pseudonymous code (see `report_file_name`).
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,8 @@ from pippi_desktop.storage.workspace import Workspace
 
 if TYPE_CHECKING:
     from pippi_desktop.services.self_test import SelfTestContext
+
+log = logging.getLogger(__name__)
 
 MIN_ID_PREFIX = 8
 
@@ -295,14 +298,18 @@ def _audit_event(kind: DocumentKind, record_kind: str, record_id: str) -> AuditE
 
 
 def _audit(workspace: Workspace, events: Sequence[AuditEvent]) -> None:
+    if workspace.read_only:  # a copy on read-only media: nothing can be recorded in it
+        log.info("document printed from a read-only workspace: not in its audit log")
+        return
     with workspace.write() as connection:
         workspace.audit(connection, *events)
 
 
 def _write_file(path: Path, data: bytes) -> None:
+    """Write atomically; a full disk or read-only media is `CannotWrite` (exit 5), naming it."""
     try:
         write_atomic(Path(path), data)
-    except OSError:
+    except (IsADirectoryError, NotADirectoryError, FileNotFoundError):
         raise InvalidFile("output_unwritable") from None
 
 

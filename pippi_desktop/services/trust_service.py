@@ -2,7 +2,14 @@
 
 The office writes its *office card*; the educator's workspace trusts it only when the short
 fingerprint typed in (read from the office's screen or paper) matches, and then adds the
-escrow key slot sealed to the office. The educator's workspace writes a *device card*; the
+escrow key slot sealed to the office: from then on the office can open this workspace's data
+(and every backup made from then on) with its own keys, at any time.
+
+`rotate_office_keys` gives the office a new exchange key (the old ones stay in its key ring to
+open what was sealed to them) and writes the new card. A laptop moves to it with
+`adopt_office_card` — through `trust_office` with the new card read in person today, through
+the office → laptop bundle later (issue 14): same office, same signing key, new exchange key;
+the escrow slot is sealed to the new key and bundle numbers go on. The educator's workspace writes a *device card*; the
 office registers it, with the educator's name, after comparing its fingerprint. A fingerprint
 that does not match changes nothing. Revoking a device refuses its later bundles (every
 incarnation of it); what was already imported stays.
@@ -10,6 +17,7 @@ incarnation of it); what was already imported stays.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,20 +33,42 @@ from pippi_desktop.domain.errors import (
     UnknownRecord,
     WrongRole,
 )
+from pippi_desktop.domain.i18n import N_
 from pippi_desktop.storage.atomic import write_atomic
 from pippi_desktop.storage.audit import AuditEvent
-from pippi_desktop.storage.meta import ROLE_EDUCATOR, ROLE_OFFICE, read_meta_values
+from pippi_desktop.storage.meta import (
+    ROLE_EDUCATOR,
+    ROLE_OFFICE,
+    read_meta_values,
+    write_meta_values,
+)
 from pippi_desktop.storage.orm import Base
 from pippi_desktop.storage.sync_tables import BundleReceivedRow, DeviceRow, TrustedOfficeRow
 from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage.write_errors import remove_quietly
 from pippi_desktop.sync import devices as device_registry
 from pippi_desktop.sync.cards import DEVICE, OFFICE, Card, make_card, parse_card
 from pippi_desktop.sync.escrow import CONSTRUCTION, seal_data_key
-from pippi_desktop.sync.identity_keys import IdentityKeys, ensure_identity_keys, load_identity_keys
+from pippi_desktop.sync.identity_keys import (
+    IdentityKeys,
+    ensure_identity_keys,
+    exchange_key_ring,
+    load_identity_keys,
+    rotate_exchange_key,
+)
 from pippi_desktop.sync.sequence import missing_seqs
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
+
+# Said by trust-office and the GUI's trust dialog: what trusting an office gives it.
+ESCROW_NOTICE = N_(
+    "Attenzione: l'ufficio conserva una copia della chiave di questa area di lavoro, sigillata "
+    "con la sua chiave. Con la cartella dell'area di lavoro, o con un backup fatto da oggi in "
+    "poi, l'ufficio può riaprire questi dati in qualsiasi momento, senza la tua passphrase. "
+    "Serve a non perdere mai le cartelle delle famiglie se passphrase e codice di recupero "
+    "andassero persi."
+)
 
 MAX_EDUCATOR_NAME = 120
 _DEVICES = Base.metadata.tables[DeviceRow.__tablename__]
@@ -93,13 +123,9 @@ def _write_card(path: Path, data: bytes) -> None:
         raise InvalidFile("output_unwritable") from None
 
 
-def export_office_card(workspace: Workspace, out_path: Path) -> CardExport:
-    require_role(workspace, ROLE_OFFICE)
-    out_path = Path(out_path)
-    check_output(out_path)
-    keys = sync_keys(workspace)
+def _office_card(workspace: Workspace, keys: IdentityKeys) -> tuple[Card, bytes]:
     identity = workspace.identity
-    card, data = make_card(
+    return make_card(
         OFFICE,
         keys,
         identity_id=identity.workspace_id,
@@ -107,6 +133,13 @@ def export_office_card(workspace: Workspace, out_path: Path) -> CardExport:
         name=identity.name,
         app_version=__version__,
     )
+
+
+def export_office_card(workspace: Workspace, out_path: Path) -> CardExport:
+    require_role(workspace, ROLE_OFFICE)
+    out_path = Path(out_path)
+    check_output(out_path)
+    card, data = _office_card(workspace, sync_keys(workspace))
     _write_card(out_path, data)
     return CardExport(out_path, card.fingerprint, card.identity_id)
 
@@ -148,7 +181,45 @@ def read_card_file(path: Path, kind: str) -> Card:
     return card
 
 
+@dataclass(frozen=True)
+class OfficeKeyRotation:
+    card: CardExport
+    key_id: str
+    retired_key_ids: tuple[str, ...]
+
+
+def rotate_office_keys(workspace: Workspace, out_path: Path) -> OfficeKeyRotation:
+    """A new exchange key for the office and its new card in `out_path`, in one step: the
+    card is written inside the transaction that changes the key, so either both happen or
+    neither. Old keys stay in the ring: bundles and escrow slots sealed to them still open."""
+    require_role(workspace, ROLE_OFFICE)
+    out_path = Path(out_path)
+    check_output(out_path)
+    sync_keys(workspace)
+    written = False
+    try:
+        with workspace.write() as connection:
+            keys = rotate_exchange_key(connection)
+            retired = tuple(
+                key_id for key_id in exchange_key_ring(connection) if key_id != keys.key_id
+            )
+            card, data = _office_card(workspace, keys)
+            _write_card(out_path, data)
+            written = True
+            workspace.audit(connection, AuditEvent("office_keys_rotated", "office", keys.key_id))
+    except BaseException:
+        if written:  # the key did not change: its card must not exist
+            remove_quietly(out_path)
+        raise
+    log.info("office exchange key rotated (%d retired keys kept)", len(retired))
+    return OfficeKeyRotation(
+        CardExport(out_path, card.fingerprint, card.identity_id), keys.key_id, retired
+    )
+
+
 # --- the educator trusts the office -----------------------------------------------------------
+
+OFFICE_KEY_IDS = "trusted_office_key_ids"  # every key id the trusted office used, oldest first
 
 
 @dataclass(frozen=True)
@@ -158,10 +229,20 @@ class TrustedOffice:
     fingerprint: str
     key_id: str
     already: bool
+    key_updated: bool = False
 
 
 def trusted_office(connection: Connection) -> Any:
     return connection.execute(select(TrustedOfficeRow).where(TrustedOfficeRow.id == 1)).first()
+
+
+def office_key_ids(connection: Connection) -> list[str]:
+    """The trusted office's key ids, its current one last: bundle numbers run on across them."""
+    office = trusted_office(connection)
+    if office is None:
+        return []
+    kept = json.loads(read_meta_values(connection).get(OFFICE_KEY_IDS) or "[]")
+    return [key_id for key_id in kept if key_id != office.key_id] + [str(office.key_id)]
 
 
 def trust_office(workspace: Workspace, card_path: Path, fingerprint: str) -> TrustedOffice:
@@ -171,13 +252,30 @@ def trust_office(workspace: Workspace, card_path: Path, fingerprint: str) -> Tru
     if not card.matches(fingerprint):
         log.info("office card refused: fingerprint mismatch")
         raise FingerprintMismatch()
+    return adopt_office_card(workspace, card)
+
+
+def adopt_office_card(workspace: Workspace, card: Card) -> TrustedOffice:
+    """Trust the office of a card already checked (fingerprint compared in person, or — issue
+    14 — carried in a bundle signed by the trusted office's signing key).
+
+    The same office with a new exchange key (`rotate-office-keys`) is a key update: the
+    escrow slot is sealed to the new key, new bundles are encrypted to it, and bundle numbers
+    go on from the last one sent under the old key."""
     identity = workspace.identity
     with workspace.read() as connection:
         current = trusted_office(connection)
+        known_ids = office_key_ids(connection)
     already = (
         current is not None
         and current.office_id == card.identity_id
         and current.exchange_key == card.exchange_key.hex()
+        and current.signing_key == card.signing_key.hex()
+    )
+    key_update = (
+        current is not None
+        and not already
+        and current.office_id == card.identity_id
         and current.signing_key == card.signing_key.hex()
     )
     has_escrow = any(
@@ -194,6 +292,8 @@ def trust_office(workspace: Workspace, card_path: Path, fingerprint: str) -> Tru
         with workspace.write() as connection:
             ensure_identity_keys(connection)
             connection.execute(delete(TrustedOfficeRow))
+            chain = [*known_ids, card.key_id] if key_update else [card.key_id]
+            write_meta_values(connection, {OFFICE_KEY_IDS: json.dumps(chain)})
             connection.execute(
                 insert(TrustedOfficeRow).values(
                     id=1,
@@ -206,9 +306,12 @@ def trust_office(workspace: Workspace, card_path: Path, fingerprint: str) -> Tru
                     trusted_at=_now(),
                 )
             )
-            workspace.audit(connection, AuditEvent("office_trusted", "office", card.identity_id))
-        log.info("office trusted")
-    return TrustedOffice(card.identity_id, card.name, card.fingerprint, card.key_id, already)
+            action = "office_key_updated" if key_update else "office_trusted"
+            workspace.audit(connection, AuditEvent(action, "office", card.identity_id))
+        log.info("office key updated" if key_update else "office trusted")
+    return TrustedOffice(
+        card.identity_id, card.name, card.fingerprint, card.key_id, already, key_update
+    )
 
 
 # --- the office registers and revokes devices -------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import tempfile
 import uuid
 from dataclasses import dataclass
@@ -16,9 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, Engine
 
 from pippi_desktop.domain.errors import (
+    CannotWrite,
     InvalidFile,
     InvalidRecord,
     PippiError,
@@ -32,23 +32,32 @@ from pippi_desktop.domain.passphrase_policy import check_passphrase, load_common
 from pippi_desktop.resource_paths import resource
 from pippi_desktop.services.casefile_view import count_families
 from pippi_desktop.services.catalogue_service import ensure_default_catalogue
+from pippi_desktop.services.draft_service import retire_draft_key, rewrite_retired_drafts
+from pippi_desktop.services.trust_service import trusted_office
 from pippi_desktop.storage import backup as backup_file
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import make_private_dir
-from pippi_desktop.storage.audit import AuditEvent, verify_audit
+from pippi_desktop.storage.audit import AuditEvent, append_audit, verify_audit
 from pippi_desktop.storage.changes import verify_own_operations
-from pippi_desktop.storage.engine import connect_raw
+from pippi_desktop.storage.engine import damage_as_workspace_error, make_engine
 from pippi_desktop.storage.key_wrap import (
     DEFAULT_ITERATIONS,
     DEFAULT_MEMORY_KIB,
     DEFAULT_PARALLELISM,
     Argon2Params,
+    derive_subkey,
     new_recovery_code,
 )
 from pippi_desktop.storage.layout import WorkspaceLayout
-from pippi_desktop.storage.meta import ROLES, write_meta_values
+from pippi_desktop.storage.meta import ROLES, read_meta, read_meta_values, write_meta_values
 from pippi_desktop.storage.workspace import Unlocker, Workspace
+from pippi_desktop.storage.write_errors import (
+    remove_quietly,
+    remove_tree_quietly,
+    reporting_write_errors,
+)
+from pippi_desktop.sync.escrow import CONSTRUCTION, seal_data_key
 from pippi_desktop.sync.identity_keys import ensure_identity_keys
 from pippi_desktop.version import __version__
 
@@ -129,6 +138,21 @@ def create_workspace(
     return CreatedWorkspace(workspace=workspace, recovery_code=code)
 
 
+def _write_backup(
+    workspace: Workspace, target: Path, revision: str | None
+) -> backup_file.BackupHeader:
+    """The sealed backup file of the open workspace, with the key slots of this moment."""
+    return backup_file.write_backup(
+        workspace.engine,
+        target,
+        keyslots_bytes=workspace.keyslots_bytes(),
+        workspace_id=workspace.keyslots.workspace_id,
+        schema_version=migrate.schema_number(revision),
+        app_version=__version__,
+        seal_key=workspace.subkey(backup_file.BACKUP_SEAL_PURPOSE),
+    )
+
+
 def _pre_upgrade_backup(workspace: Workspace, pending: tuple[str, ...]) -> None:
     with workspace.read() as connection:
         current = migrate.current_revision(connection)
@@ -137,14 +161,7 @@ def _pre_upgrade_backup(workspace: Workspace, pending: tuple[str, ...]) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = workspace.layout.backups / f"pre-upgrade-{current}-to-{pending[-1]}-{stamp}.pippibak"
     make_private_dir(workspace.layout.backups)
-    backup_file.write_backup(
-        workspace.engine,
-        target,
-        keyslots_bytes=workspace.keyslots_bytes(),
-        workspace_id=workspace.keyslots.workspace_id,
-        schema_version=migrate.schema_number(current),
-        app_version=__version__,
-    )
+    _write_backup(workspace, target, current)
     log.info("backup written before upgrading schema %s -> %s", current, pending[-1])
 
 
@@ -186,6 +203,8 @@ def open_workspace(
     except (WrongPassphrase, WrongRecoveryCode):
         log.info("unlock refused")
         raise
+    if workspace.read_only:
+        return workspace
     try:
         ensure_default_catalogue(workspace)
     except BaseException:
@@ -220,26 +239,139 @@ def workspace_info(workspace: Workspace) -> dict[str, Any]:
     }
 
 
-def change_passphrase(workspace: Workspace, new_passphrase: str, *, old: str | None) -> None:
-    """Rewrap the data key under a new passphrase; the database is not rewritten."""
+@dataclass(frozen=True)
+class KeyChange:
+    """What a change of the data key leaves: a new recovery code to show once, if one was made.
+
+    A recovery slot written before issue 13 wraps the key under the code itself, so it cannot
+    follow a new data key without the code: such a workspace gets a new code (and the old one
+    stops working); the caller must show it.
+    """
+
+    recovery_code: str | None = None
+
+
+def _escrow_offices(workspace: Workspace) -> list[tuple[str, bytes]]:
+    """(key id, X25519 public key) of the office each escrow slot is sealed to, if still
+    trusted; the slot of an office no longer trusted is not carried to the new key."""
+    wanted = {slot.kdf.get("office_key_id") for slot in workspace.keyslots.of_kind(ks.ESCROW)}
+    if not wanted:
+        return []
+    with workspace.read() as connection:
+        office = trusted_office(connection)
+    if office is None or office.key_id not in wanted:
+        log.warning("an escrow slot of an office no longer trusted is dropped with the old key")
+        return []
+    return [(str(office.key_id), bytes.fromhex(office.exchange_key))]
+
+
+def rotate_data_key(
+    workspace: Workspace,
+    *,
+    passphrase: str,
+    recovery_code: str | None = None,
+    new_code: bool = False,
+) -> KeyChange:
+    """Re-encrypt the database under a new data key; every way to unlock follows it.
+
+    The passphrase slot is made for `passphrase`; the recovery slot is sealed to the same code
+    (or made for `recovery_code`, or for a fresh code with `new_code`); the escrow slot is
+    sealed again to the trusted office. Old key slots (an old backup's) no longer open the
+    database; old backups still open with the secrets of their day.
+    """
+    workspace_id = workspace.keyslots.workspace_id
+    params = kdf_params_from_env()
+    offices = _escrow_offices(workspace)
+    recovery = workspace.keyslots.of_kind(ks.RECOVERY)
+    shown: str | None = None
+    if new_code or (
+        recovery_code is None and (not recovery or workspace.keyslots.has_legacy_recovery())
+    ):
+        recovery_code = shown = new_recovery_code()
+
+    def make_slots(key: bytes) -> ks.KeySlots:
+        slots = [ks.make_passphrase_slot(workspace_id, key, passphrase, params)]
+        if recovery_code is not None:
+            slots.append(ks.make_recovery_slot(workspace_id, key, recovery_code))
+        else:
+            slots += [ks.reseal_recovery_slot(slot, workspace_id, key) for slot in recovery]
+        for office_key_id, exchange_key in offices:
+            sealed = seal_data_key(key, exchange_key, workspace_id)
+            slots.append(
+                ks.make_escrow_slot(
+                    office_key_id=office_key_id, sealed_key=sealed, construction=CONSTRUCTION
+                )
+            )
+        return ks.KeySlots(workspace_id, tuple(slots))
+
+    retire_draft_key(workspace)
+    workspace.rotate_data_key(make_slots)
+    try:
+        rewrite_retired_drafts(workspace)
+    except (CannotWrite, OSError, ValueError):
+        log.warning("drafts not yet moved to the new key (done at the next listing)")
+    return KeyChange(recovery_code=shown)
+
+
+def _audit_quietly(workspace: Workspace, action: str) -> None:
+    """The audit entry of a key change that is already done: a full disk must not turn it
+    into a reported failure (the change happened)."""
+    try:
+        with workspace.write() as connection:
+            workspace.audit(connection, AuditEvent(action, "workspace"))
+    except CannotWrite:
+        log.warning("audit entry %s not written", action)
+
+
+def check_current_passphrase(workspace: Workspace, passphrase: str) -> None:
+    """`WrongPassphrase` unless `passphrase` opens this workspace's passphrase slot."""
+    key = ks.unlock_with_passphrase(workspace.keyslots, passphrase)
+    for index in range(len(key)):
+        key[index] = 0
+
+
+def change_passphrase(
+    workspace: Workspace, new_passphrase: str, *, old: str | None, check_old: bool = False
+) -> KeyChange:
+    """Set a new passphrase and change the data key (see `rotate_data_key`).
+
+    `check_old` asks for `old` to be proved first (the GUI, where the workspace is already
+    open); the command line has just opened the workspace with it.
+    """
     validate_new_passphrase(new_passphrase, old=old)
-    workspace.set_passphrase(new_passphrase, kdf_params_from_env())
-    with workspace.write() as connection:
-        workspace.audit(connection, AuditEvent("passphrase_changed", "workspace"))
-    log.info("passphrase changed")
+    if check_old:
+        check_current_passphrase(workspace, old or "")
+    change = rotate_data_key(workspace, passphrase=new_passphrase)
+    _audit_quietly(workspace, "passphrase_changed")
+    log.info("passphrase changed, data key changed")
+    return change
 
 
-def recover_with_code(path: Path, recovery_code: str, new_passphrase: str) -> None:
-    """Open with the recovery code and set a new passphrase."""
+def recover_with_code(path: Path, recovery_code: str, new_passphrase: str) -> KeyChange:
+    """Open with the recovery code, set a new passphrase and change the data key; the code
+    stays valid."""
     validate_new_passphrase(new_passphrase)
     with open_workspace(path, recovery_code=recovery_code) as workspace:
-        workspace.set_passphrase(new_passphrase, kdf_params_from_env())
-        with workspace.write() as connection:
-            workspace.audit(connection, AuditEvent("passphrase_recovered", "workspace"))
-    log.info("passphrase reset with the recovery code")
+        change = rotate_data_key(workspace, passphrase=new_passphrase, recovery_code=recovery_code)
+        _audit_quietly(workspace, "passphrase_recovered")
+    log.info("passphrase reset with the recovery code, data key changed")
+    return change
+
+
+def replace_recovery_code(workspace: Workspace, passphrase: str) -> str:
+    """A new recovery code (returned once); the old one stops working, and so does any key
+    slot of an older copy, because the data key changes too."""
+    check_current_passphrase(workspace, passphrase)
+    change = rotate_data_key(workspace, passphrase=passphrase, new_code=True)
+    _audit_quietly(workspace, "recovery_code_replaced")
+    log.info("recovery code replaced, data key changed")
+    assert change.recovery_code is not None
+    return change.recovery_code
 
 
 def backup_workspace(workspace: Workspace, out_path: Path) -> backup_file.BackupHeader:
+    """A sealed backup in `out_path`. A workspace on read-only media can be backed up (the
+    way to rescue it); its audit log cannot record it there."""
     out_path = Path(out_path)
     if out_path.exists():
         raise InvalidFile("output_exists")
@@ -247,19 +379,16 @@ def backup_workspace(workspace: Workspace, out_path: Path) -> backup_file.Backup
         raise InvalidFile("output_unwritable")
     with workspace.read() as connection:
         revision = migrate.current_revision(connection)
+    header = _write_backup(workspace, out_path, revision)
+    if workspace.read_only:
+        log.info("backup of a read-only workspace: not recorded in its audit log")
+        return header
     try:
-        header = backup_file.write_backup(
-            workspace.engine,
-            out_path,
-            keyslots_bytes=workspace.keyslots_bytes(),
-            workspace_id=workspace.keyslots.workspace_id,
-            schema_version=migrate.schema_number(revision),
-            app_version=__version__,
-        )
-    except PermissionError:
-        raise InvalidFile("output_unwritable") from None
-    with workspace.write() as connection:
-        workspace.audit(connection, AuditEvent("backup_written", "workspace"))
+        with workspace.write() as connection:
+            workspace.audit(connection, AuditEvent("backup_written", "workspace"))
+    except BaseException:
+        remove_quietly(out_path)  # not recorded, so not reported as written
+        raise
     return header
 
 
@@ -269,15 +398,25 @@ def restore_workspace(
     *,
     passphrase: str | None = None,
     recovery_code: str | None = None,
+    accept_old_format: bool = False,
 ) -> Workspace:
     """Restore a backup into a new folder as a new incarnation (new device id).
 
     The operation counter of the old device id may have gone on after the backup was taken;
     a fresh device id guarantees no operation id is ever used twice. The old id is kept in
     `previous_device_ids` so the office can link the two.
+
+    Everything happens in a staging folder beside the target, renamed into place only when
+    the backup's seal matched and the new identity is written: a modified backup
+    (`InvalidFile('backup_tampered')`, exit 4) or a full disk leaves no folder behind. A
+    backup of the format before issue 13 has no seal: refused (`backup_old_format`) unless
+    `accept_old_format`, and then kept only if SQLCipher's keyed check of every page,
+    `quick_check` and the audit chain all pass.
     """
     header, offset = backup_file.read_header(Path(backup_path))
     slots, mac = header.keyslots()
+    if slots.pending is not None or slots.workspace_id != header.workspace_id:
+        raise InvalidFile("backup_tampered")
     layout = WorkspaceLayout(Path(new_path))
     layout.check_new()
     if not layout.root.parent.is_dir():
@@ -289,53 +428,90 @@ def restore_workspace(
         data_key = ks.unlock_with_passphrase(slots, passphrase)
     else:
         raise WrongPassphrase()
-    ks.check_mac(slots, mac, data_key)
-
-    existed = layout.root.exists()
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=layout.root.parent))
     try:
-        os.chmod(staging, 0o700)
-        staged = WorkspaceLayout(staging)
-        backup_file.extract_database(Path(backup_path), header, offset, staged.db)
-        ks.save(staged.keyslots, slots, data_key)
-        connection = connect_raw(staged.db, data_key)
-        connection.close()
-        for sub in ("outbox", "inbox", "backups", "logs"):
-            make_private_dir(staging / sub)
-        if existed:
-            layout.root.rmdir()  # it was checked empty
-        os.replace(staging, layout.root)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        ks.check_mac(slots, mac, data_key)
+        if not header.sealed and not accept_old_format:
+            raise InvalidFile("backup_old_format")
+        _restore_into(Path(backup_path), header, offset, layout, slots, data_key)
     finally:
         for index in range(len(data_key)):
             data_key[index] = 0
+    return open_workspace(layout.root, passphrase=passphrase, recovery_code=recovery_code)
 
-    workspace = open_workspace(layout.root, passphrase=passphrase, recovery_code=recovery_code)
+
+def _restore_into(
+    backup_path: Path,
+    header: backup_file.BackupHeader,
+    offset: int,
+    layout: WorkspaceLayout,
+    slots: ks.KeySlots,
+    data_key: bytearray,
+) -> None:
+    existed = layout.root.exists()
+    with reporting_write_errors(layout.root.parent):
+        staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=layout.root.parent))
     try:
-        identity = workspace.identity
-        new_device = str(uuid.uuid4())
-        with workspace.write() as conn:
-            previous = conn.execute(
-                text("SELECT value FROM workspace_meta WHERE key = 'previous_device_ids'")
-            ).scalar()
-            chain = [p for p in str(previous or "").split(",") if p] + [identity.device_id]
-            write_meta_values(
-                conn,
-                {
-                    "device_id": new_device,
-                    "incarnation": str(identity.incarnation + 1),
-                    "previous_device_ids": ",".join(chain),
-                    "restored_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-                },
-            )
-            workspace.audit(conn, AuditEvent("restored_from_backup", "workspace"))
-        workspace.reload_identity()
+        with reporting_write_errors(staging):
+            os.chmod(staging, 0o700)
+            staged = WorkspaceLayout(staging)
+            seal_key = derive_subkey(data_key, backup_file.BACKUP_SEAL_PURPOSE)
+            backup_file.extract_database(backup_path, header, offset, staged.db, seal_key=seal_key)
+            ks.save(staged.keyslots, slots, data_key)
+            engine = make_engine(staged.db, lambda: data_key)
+            try:
+                with damage_as_workspace_error(staging):
+                    if not header.sealed:
+                        try:
+                            _check_every_page(engine)
+                        except WorkspaceDamaged:  # a page whose keyed HMAC fails
+                            raise InvalidFile("backup_tampered") from None
+                    with engine.begin() as connection:
+                        _new_incarnation(connection)
+            finally:
+                engine.dispose()
+            for sub in ("outbox", "inbox", "backups", "logs"):
+                make_private_dir(staging / sub)
+            if existed:
+                layout.root.rmdir()  # it was checked empty
+            os.replace(staging, layout.root)
     except BaseException:
-        workspace.close()
+        remove_tree_quietly(staging)
         raise
-    return workspace
+
+
+def _check_every_page(engine: Engine) -> None:
+    """An unsealed (old format) backup: every page's keyed HMAC, the b-trees, the audit chain."""
+    with damage_as_workspace_error(), engine.connect() as connection:
+        cipher = connection.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+        quick = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA quick_check")]
+        problems = verify_audit(connection)
+    if cipher or quick != ["ok"] or problems:
+        log.info("old-format backup refused: %d pages, audit %s", len(cipher), problems[:3])
+        raise InvalidFile("backup_tampered")
+    log.info("old-format backup accepted after a full check")
+
+
+def _new_incarnation(connection: Connection) -> None:
+    """The restored copy gets a new device id; the old one joins `previous_device_ids`."""
+    identity = read_meta(connection)
+    previous = read_meta_values(connection).get("previous_device_ids", "")
+    chain = [p for p in previous.split(",") if p] + [identity.device_id]
+    new_device = str(uuid.uuid4())
+    write_meta_values(
+        connection,
+        {
+            "device_id": new_device,
+            "incarnation": str(identity.incarnation + 1),
+            "previous_device_ids": ",".join(chain),
+            "restored_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        },
+    )
+    append_audit(
+        connection,
+        [AuditEvent("restored_from_backup", "workspace")],
+        device_id=new_device,
+        actor=identity.role,
+    )
 
 
 @dataclass

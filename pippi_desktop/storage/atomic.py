@@ -5,6 +5,10 @@ created owner-only (0600) before a byte is written, is flushed and fsynced, then
 target with `os.replace`, and the directory entry is fsynced too. A crash at any moment leaves
 either the old file or the new one, never a mix. Used for keyslots.json, bundles, backups,
 PDFs, cards and exports.
+
+A write that fails for a cause outside the application (full disk, read-only media, no
+permission) raises `CannotWrite` naming the cause; the temporary file is removed, and if that
+removal fails too (read-only media) the first error is the one reported.
 """
 
 from __future__ import annotations
@@ -16,13 +20,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from pippi_desktop.storage.write_errors import from_os_error, remove_quietly
+
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
 
 
 def make_private_dir(path: Path) -> None:
     """Create `path` (and missing parents) owner-only; tighten it if it already exists."""
-    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    except OSError as error:
+        mapped = from_os_error(error)
+        if mapped is None:
+            raise
+        raise mapped from None
     with contextlib.suppress(OSError):  # not ours to change (e.g. a USB stick's FAT folder)
         os.chmod(path, PRIVATE_DIR_MODE)
 
@@ -42,17 +54,28 @@ def atomic_writer(target: Path, *, mode: int = PRIVATE_FILE_MODE) -> Iterator[Bi
     """Yield a binary file; on a clean exit it atomically becomes `target`."""
     target = Path(target)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    except OSError as error:
+        mapped = from_os_error(error)
+        if mapped is None:
+            raise
+        raise mapped from None
+    handle = os.fdopen(fd, "wb")
+    try:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
         os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    except BaseException as error:
+        with contextlib.suppress(OSError):  # closing flushes: a full disk fails again here
+            handle.close()
+        remove_quietly(tmp)
+        mapped = from_os_error(error) if isinstance(error, OSError) else None
+        if mapped is None:
+            raise
+        raise mapped from None
     fsync_dir(target.parent)
 
 

@@ -1,21 +1,30 @@
 """Encrypted backup files (`.pippibak`) of a whole workspace, and reading them back.
 
-Layout::
+Layout (version 2, since issue 13)::
 
-    b"PIPPIBAK"  version(1 byte)=1  header_length(4 bytes, big endian)
+    b"PIPPIBAK"  version(1 byte)=2  header_length(4 bytes, big endian)
     header: UTF-8 JSON — format, created_at, workspace_id, schema_version, app_version,
             db_size, db_sha256, keyslots (the keyslots.json object of that moment)
     the database: a SQLCipher copy made with `VACUUM INTO`, encrypted with the data key
+    seal: 32 bytes, HMAC-SHA256 of every byte before it, under a key derived from the data key
+          (`BACKUP_SEAL_PURPOSE`)
 
 Nothing in the file is readable without a passphrase or recovery code that was valid when the
 backup was made: the database pages are encrypted, and the header holds only random ids,
 versions, sizes and the wrapped keys. The file is written atomically and owner-only.
+
+The seal is keyed: changing a byte anywhere (header or database) and recomputing the header's
+SHA-256 is caught, because only the data key can make the seal. `restore` checks it while it
+copies the database into a staging folder and keeps nothing when it does not match.
+Version 1 (before issue 13) has no seal: `restore` refuses it unless asked explicitly, and
+then accepts it only after SQLCipher's keyed check of every page, `quick_check` and the audit
+chain (see `services.workspace_service.restore_workspace`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -30,10 +39,14 @@ from sqlalchemy import Engine
 from pippi_desktop.domain.errors import InvalidFile
 from pippi_desktop.storage.atomic import atomic_writer
 from pippi_desktop.storage.keyslots import KeySlots, parse
+from pippi_desktop.storage.write_errors import remove_quietly, reporting_write_errors
 
 MAGIC = b"PIPPIBAK"
-VERSION = 1
+VERSION = 2
+UNSEALED_VERSION = 1
 FORMAT = "pippi-desktop/backup"
+BACKUP_SEAL_PURPOSE = b"pippi-desktop backup seal v2"
+SEAL_BYTES = 32
 _PREFIX = struct.Struct(">8sBI")
 MAX_HEADER_BYTES = 1 << 20
 CHUNK = 1 << 20
@@ -48,9 +61,14 @@ class BackupHeader:
     db_size: int
     db_sha256: str
     keyslots_raw: bytes
+    version: int = VERSION
 
     def keyslots(self) -> tuple[KeySlots, str]:
         return parse(self.keyslots_raw)
+
+    @property
+    def sealed(self) -> bool:
+        return self.version >= VERSION
 
 
 def _vacuum_into(engine: Engine, target: Path) -> None:
@@ -70,13 +88,18 @@ def write_backup(
     workspace_id: str,
     schema_version: int,
     app_version: str,
+    seal_key: bytes,
 ) -> BackupHeader:
-    """Write a backup of the open database to `out_path` (atomically, 0600)."""
+    """Write a backup of the open database to `out_path` (atomically, 0600), sealed with
+    `seal_key` (the workspace's `subkey(BACKUP_SEAL_PURPOSE)`)."""
     out_path = Path(out_path)
     scratch = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.db")
     try:
-        _vacuum_into(engine, scratch)
-        os.chmod(scratch, 0o600)
+        with reporting_write_errors(out_path.parent):
+            # made empty and owner-only first (VACUUM INTO accepts an empty file): the copy
+            # is never readable by others, and read-only media fails here with its errno
+            os.close(os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            _vacuum_into(engine, scratch)
         digest = hashlib.sha256()
         with open(scratch, "rb") as handle:
             while chunk := handle.read(CHUNK):
@@ -103,15 +126,18 @@ def write_backup(
             },
             sort_keys=True,
         ).encode("utf-8")
+        seal = hmac.new(seal_key, digestmod=hashlib.sha256)
         with atomic_writer(out_path) as out, open(scratch, "rb") as handle:
-            out.write(_PREFIX.pack(MAGIC, VERSION, len(header_bytes)))
-            out.write(header_bytes)
+            for part in (_PREFIX.pack(MAGIC, VERSION, len(header_bytes)), header_bytes):
+                seal.update(part)
+                out.write(part)
             while chunk := handle.read(CHUNK):
+                seal.update(chunk)
                 out.write(chunk)
+            out.write(seal.digest())
         return header
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            scratch.unlink()
+        remove_quietly(scratch)
 
 
 def read_header(path: Path) -> tuple[BackupHeader, int]:
@@ -122,7 +148,11 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
             if len(prefix) != _PREFIX.size:
                 raise ValueError("short")
             magic, version, length = _PREFIX.unpack(prefix)
-            if magic != MAGIC or version != VERSION or not 0 < length <= MAX_HEADER_BYTES:
+            if (
+                magic != MAGIC
+                or version not in (UNSEALED_VERSION, VERSION)
+                or not 0 < length <= MAX_HEADER_BYTES
+            ):
                 raise ValueError("not a backup")
             raw: Any = json.loads(handle.read(length).decode("utf-8"))
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
@@ -136,6 +166,7 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
             db_size=int(raw["db_size"]),
             db_sha256=str(raw["db_sha256"]),
             keyslots_raw=keyslots_raw,
+            version=version,
         )
     except FileNotFoundError:
         raise InvalidFile("missing") from None
@@ -148,17 +179,29 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
     return header, _PREFIX.size + length
 
 
-def extract_database(path: Path, header: BackupHeader, offset: int, target: Path) -> None:
-    """Copy the database out of the backup into `target`, checking size and digest."""
+def extract_database(
+    path: Path, header: BackupHeader, offset: int, target: Path, *, seal_key: bytes | None
+) -> None:
+    """Copy the database out of the backup into `target`, checking size and digest and, for
+    a sealed backup, the seal over everything before it (`InvalidFile('backup_tampered')`).
+
+    One pass over the file: what is checked is exactly what was copied.
+    """
     digest = hashlib.sha256()
-    copied = 0
+    seal = hmac.new(seal_key or b"", digestmod=hashlib.sha256)
+    trailer = SEAL_BYTES if header.sealed else 0
     with open(path, "rb") as handle, atomic_writer(target) as out:
-        handle.seek(offset)
-        while chunk := handle.read(CHUNK):
-            copied += len(chunk)
-            if copied > header.db_size:
-                break
+        seal.update(handle.read(offset))
+        left = header.db_size
+        while left > 0 and (chunk := handle.read(min(CHUNK, left))):
+            left -= len(chunk)
             digest.update(chunk)
+            seal.update(chunk)
             out.write(chunk)
-        if copied != header.db_size or digest.hexdigest() != header.db_sha256:
-            raise InvalidFile("not_a_backup")
+        stored = handle.read(trailer + 1)
+        if left or len(stored) != trailer:
+            raise InvalidFile("backup_tampered" if header.sealed else "not_a_backup")
+        if header.sealed and (seal_key is None or not hmac.compare_digest(seal.digest(), stored)):
+            raise InvalidFile("backup_tampered")
+        if digest.hexdigest() != header.db_sha256:
+            raise InvalidFile("backup_tampered" if header.sealed else "not_a_backup")

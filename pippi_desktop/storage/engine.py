@@ -5,6 +5,9 @@ connection with the raw 256-bit data key (no SQLCipher PBKDF2: ~0.4 ms instead o
 reads once (a wrong key or a damaged file fails here), then sets the PRAGMAs. Transactions
 are real: the driver's implicit transaction handling is turned off and SQLAlchemy's `begin`
 emits `BEGIN`, so DDL in a migration rolls back with everything else.
+
+A workspace on read-only media is opened `immutable` (SQLite reads it without the `-wal` and
+`-shm` files it could not create there); writes then fail as `CannotWrite`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import QueuePool
 
 from pippi_desktop.domain.errors import WorkspaceDamaged
+from pippi_desktop.storage.write_errors import from_sqlite_error
 
 SINGLE_STATEMENT_READ = "pippi_single_statement_read"
 SQLITE_CORRUPT = 11
@@ -42,19 +46,31 @@ def _key_pragma(data_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(data_key).hex()}'\""
 
 
-def connect_raw(db_path: Path, data_key: bytes | bytearray) -> sqlcipher.Connection:
+def read_only_uri(db_path: Path) -> str:
+    return Path(db_path).resolve().as_uri() + "?mode=ro&immutable=1"
+
+
+def connect_raw(
+    db_path: Path, data_key: bytes | bytearray, *, read_only: bool = False
+) -> sqlcipher.Connection:
     """One keyed DB-API connection; raises `WorkspaceDamaged('database')` if it cannot read."""
     if not db_path.is_file():
         raise WorkspaceDamaged("database")
-    connection = sqlcipher.connect(str(db_path), check_same_thread=False)
+    if read_only:
+        connection = sqlcipher.connect(read_only_uri(db_path), uri=True, check_same_thread=False)
+    else:
+        connection = sqlcipher.connect(str(db_path), check_same_thread=False)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(_key_pragma(data_key))
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in PRAGMAS:
+        for pragma in PRAGMAS[1:] if read_only else PRAGMAS:
             connection.execute(pragma).fetchall()
-    except sqlcipher.DatabaseError:
+    except sqlcipher.DatabaseError as error:
         connection.close()
+        mapped = from_sqlite_error(error, db_path.parent)
+        if mapped is not None and not is_damage(error):
+            raise mapped from None
         raise WorkspaceDamaged("database") from None
     connection.isolation_level = None  # we emit BEGIN ourselves (transactional DDL)
     return connection
@@ -75,11 +91,13 @@ def create_database(db_path: Path, data_key: bytes | bytearray) -> None:
         connection.close()
 
 
-def make_engine(db_path: Path, key_source: Callable[[], bytes | bytearray]) -> Engine:
+def make_engine(
+    db_path: Path, key_source: Callable[[], bytes | bytearray], *, read_only: bool = False
+) -> Engine:
     """An engine whose connections are keyed by `key_source()` (cleared when locked)."""
 
     def creator() -> Any:
-        return connect_raw(db_path, key_source())
+        return connect_raw(db_path, key_source(), read_only=read_only)
 
     engine = create_engine(
         "sqlite+pysqlite://",
@@ -108,15 +126,15 @@ def is_damage(error: BaseException) -> bool:
 
 
 @contextmanager
-def damage_as_workspace_error() -> Iterator[None]:
-    """Turn SQLCipher's 'not a database' / 'malformed' into `WorkspaceDamaged('database')`."""
+def damage_as_workspace_error(folder: Path | None = None) -> Iterator[None]:
+    """Turn SQLCipher's 'not a database' / 'malformed' into `WorkspaceDamaged('database')`,
+    and a full disk or read-only media into `CannotWrite` (see `storage.write_errors`)."""
     try:
         yield
-    except SADatabaseError as error:
+    except (SADatabaseError, sqlcipher.DatabaseError) as error:
         if is_damage(error):
             raise WorkspaceDamaged("database") from None
-        raise
-    except sqlcipher.DatabaseError as error:
-        if is_damage(error):
-            raise WorkspaceDamaged("database") from None
+        mapped = from_sqlite_error(error, folder)
+        if mapped is not None:
+            raise mapped from None
         raise

@@ -1,19 +1,23 @@
 """`keyslots.json`: the data key wrapped once per way to unlock (the LUKS idea).
 
-File layout (version 1), all binary values base64::
+File layout (version 2; version 1, written before issue 13, is read the same way), all binary
+values base64::
 
     {
-      "format": "pippi-desktop/keyslots", "version": 1,
+      "format": "pippi-desktop/keyslots", "version": 2,
       "workspace_id": "<uuid>",
       "slots": [
         {"kind": "passphrase", "id": "<hex>", "created_at": "<iso>",
          "kdf": {"algorithm": "argon2id", "memory_kib": 262144, "iterations": 3,
                  "parallelism": 4, "salt": "<b64>"},
          "aead": "chacha20-poly1305", "nonce": "<b64>", "wrapped_key": "<b64>"},
-        {"kind": "recovery", ..., "kdf": {"algorithm": "hkdf-sha256", "salt": "<b64>"}, ...},
+        {"kind": "recovery", ..., "kdf": {"algorithm": "x25519-hkdf-sha256", "salt": "<b64>",
+                                          "public_key": "<hex>"},
+         "aead": "hpke-x25519-sha256-chacha20poly1305", "wrapped_key": "<b64>"},
         {"kind": "escrow", ..., "kdf": {"algorithm": "hpke", "office_key_id": "..."},
          "aead": "hpke-x25519-sha256-chacha20poly1305", "wrapped_key": "<b64>"}
       ],
+      "pending": {"slots": [...], "mac": "<hex>"},      (only while the data key changes)
       "mac": "<hex HMAC-SHA256 under a key derived from the data key>",
       "checksum": "<hex SHA-256 of everything above>"
     }
@@ -21,6 +25,11 @@ File layout (version 1), all binary values base64::
 Two integrity layers: `checksum` catches a truncated or hand-edited file before any key
 derivation (so it is reported as damaged, not as a wrong passphrase); `mac` proves, once a
 slot opened, that the whole file is the one this workspace wrote.
+
+`pending` exists only between the two steps of a key rotation (docs/workspace-format.md,
+"Changing the data key"): the slots of the *next* data key and the MAC the file will carry
+once they are the only ones. A recovery slot made before issue 13 (`"algorithm":
+"hkdf-sha256"`, the data key wrapped under a key derived from the code) still opens.
 """
 
 from __future__ import annotations
@@ -43,8 +52,11 @@ from pippi_desktop.storage.atomic import write_atomic
 from pippi_desktop.storage.key_wrap import Argon2Params, UnwrapFailed
 from pippi_desktop.storage.keyslots_envelope import FORMAT, canonical_json, checked_body
 
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 AEAD = "chacha20-poly1305"
+RECOVERY_KDF = "x25519-hkdf-sha256"
+LEGACY_RECOVERY_KDF = "hkdf-sha256"
 
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
@@ -110,6 +122,14 @@ class KeySlot:
             raise ValueError("unknown slot kind")
         if slot.kind == PASSPHRASE:
             argon2_params(slot)  # validates the parameters
+        if slot.kind == RECOVERY:
+            algorithm = slot.kdf.get("algorithm")
+            _unb64(slot.kdf["salt"])
+            if algorithm == RECOVERY_KDF:
+                if len(bytes.fromhex(str(slot.kdf["public_key"]))) != 32:
+                    raise ValueError("recovery public key")
+            elif algorithm != LEGACY_RECOVERY_KDF:
+                raise ValueError("unknown recovery kdf")
         return slot
 
 
@@ -132,9 +152,22 @@ def argon2_params(slot: KeySlot) -> Argon2Params:
 
 
 @dataclass(frozen=True)
+class PendingSlots:
+    """The slots of the next data key, written before the database changes key."""
+
+    slots: tuple[KeySlot, ...]
+    mac: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"slots": [slot.to_json() for slot in self.slots], "mac": self.mac}
+
+
+@dataclass(frozen=True)
 class KeySlots:
     workspace_id: str
     slots: tuple[KeySlot, ...] = field(default_factory=tuple)
+    pending: PendingSlots | None = None
+    version: int = VERSION
 
     def of_kind(self, kind: str) -> list[KeySlot]:
         return [slot for slot in self.slots if slot.kind == kind]
@@ -143,16 +176,44 @@ class KeySlots:
         return argon2_params(self.of_kind(PASSPHRASE)[0])
 
     def body(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "workspace_id": self.workspace_id,
             "slots": [slot.to_json() for slot in self.slots],
         }
+        if self.pending is not None:
+            body["pending"] = self.pending.to_json()
+        return body
 
     def replacing(self, kind: str, new_slot: KeySlot) -> KeySlots:
         kept = tuple(slot for slot in self.slots if slot.kind != kind)
-        return replace(self, slots=(*kept, new_slot))
+        return replace(self, slots=(*kept, new_slot), version=VERSION)
+
+    def current(self) -> KeySlots:
+        """The slots that open the database now, without a pending rotation."""
+        return replace(self, pending=None)
+
+    def next(self) -> tuple[KeySlots, str]:
+        """The slots of a pending rotation as they will be once it is done, and their MAC."""
+        if self.pending is None:
+            raise ValueError("no rotation pending")
+        return KeySlots(self.workspace_id, self.pending.slots), self.pending.mac
+
+    def has_legacy_recovery(self) -> bool:
+        return any(is_legacy_recovery(slot) for slot in self.of_kind(RECOVERY))
+
+
+def with_pending(
+    current: KeySlots, upcoming: KeySlots, upcoming_key: bytes | bytearray
+) -> KeySlots:
+    """`current` plus the slots of the next data key: the file written before a rotation."""
+    upcoming = replace(upcoming, pending=None, version=VERSION)
+    return replace(
+        current,
+        version=VERSION,
+        pending=PendingSlots(upcoming.slots, _mac(upcoming.body(), upcoming_key)),
+    )
 
 
 def _now() -> str:
@@ -195,13 +256,45 @@ def make_passphrase_slot(
 def make_recovery_slot(
     workspace_id: str, data_key: bytes | bytearray, recovery_code: str
 ) -> KeySlot:
+    """A recovery slot: the data key sealed to the key pair the code derives."""
+    body = key_wrap.parse_recovery_code(recovery_code)
+    salt = key_wrap.new_salt()
+    public = key_wrap.x25519_public_bytes(key_wrap.recovery_private_key(body, salt))
+    unsealed = KeySlot(
+        kind=RECOVERY,
+        slot_id=secrets.token_hex(8),
+        created_at=_now(),
+        kdf={"algorithm": RECOVERY_KDF, "salt": _b64(salt), "public_key": public.hex()},
+        aead=key_wrap.RECOVERY_SEAL,
+        nonce=b"",
+        wrapped_key=b"",
+    )
+    return reseal_recovery_slot(unsealed, workspace_id, data_key, keep_id=True)
+
+
+def reseal_recovery_slot(
+    slot: KeySlot, workspace_id: str, data_key: bytes | bytearray, *, keep_id: bool = False
+) -> KeySlot:
+    """The same recovery code's slot for another data key (no need to know the code)."""
+    if is_legacy_recovery(slot):
+        raise ValueError("a recovery slot made before issue 13 cannot be resealed")
+    fresh = slot if keep_id else replace(slot, slot_id=secrets.token_hex(8))
+    public = bytes.fromhex(str(fresh.kdf["public_key"]))
+    sealed = key_wrap.seal_to_recovery_key(data_key, public, fresh.associated_data(workspace_id))
+    return replace(fresh, wrapped_key=sealed)
+
+
+def make_legacy_recovery_slot(
+    workspace_id: str, data_key: bytes | bytearray, recovery_code: str
+) -> KeySlot:
+    """A recovery slot as written before issue 13 (kept to test old workspaces)."""
     body = key_wrap.parse_recovery_code(recovery_code)
     salt = key_wrap.new_salt()
     unsealed = KeySlot(
         kind=RECOVERY,
         slot_id=secrets.token_hex(8),
         created_at=_now(),
-        kdf={"algorithm": "hkdf-sha256", "salt": _b64(salt)},
+        kdf={"algorithm": LEGACY_RECOVERY_KDF, "salt": _b64(salt)},
         aead=AEAD,
         nonce=b"",
         wrapped_key=b"",
@@ -209,6 +302,10 @@ def make_recovery_slot(
     kek = key_wrap.derive_recovery_kek(body, salt)
     nonce, wrapped = key_wrap.wrap_key(kek, data_key, unsealed.associated_data(workspace_id))
     return replace(unsealed, nonce=nonce, wrapped_key=wrapped)
+
+
+def is_legacy_recovery(slot: KeySlot) -> bool:
+    return slot.kind == RECOVERY and slot.kdf.get("algorithm") == LEGACY_RECOVERY_KDF
 
 
 def make_escrow_slot(*, office_key_id: str, sealed_key: bytes, construction: str) -> KeySlot:
@@ -243,11 +340,16 @@ def unlock_with_passphrase(keyslots: KeySlots, passphrase: str) -> bytearray:
 def unlock_with_recovery_code(keyslots: KeySlots, recovery_code: str) -> bytearray:
     body = key_wrap.parse_recovery_code(recovery_code)
     for slot in keyslots.of_kind(RECOVERY):
-        kek = key_wrap.derive_recovery_kek(body, _unb64(slot.kdf["salt"]))
+        salt = _unb64(slot.kdf["salt"])
+        associated = slot.associated_data(keyslots.workspace_id)
         try:
-            return key_wrap.unwrap_key(
-                kek, slot.nonce, slot.wrapped_key, slot.associated_data(keyslots.workspace_id)
-            )
+            if is_legacy_recovery(slot):
+                kek = key_wrap.derive_recovery_kek(body, salt)
+                return key_wrap.unwrap_key(kek, slot.nonce, slot.wrapped_key, associated)
+            private = key_wrap.recovery_private_key(body, salt)
+            if key_wrap.x25519_public_bytes(private).hex() != slot.kdf.get("public_key"):
+                continue  # another code: no need to try the seal
+            return key_wrap.unseal_with_recovery_key(slot.wrapped_key, private, associated)
         except UnwrapFailed:
             continue
     raise WrongRecoveryCode()
@@ -269,6 +371,7 @@ def unlock_with_escrow(
 
 
 def serialise(keyslots: KeySlots, data_key: bytes | bytearray) -> bytes:
+    """The file, its MAC under `data_key` (the key that opens the database now)."""
     body = keyslots.body()
     body["mac"] = _mac(keyslots.body(), data_key)
     body["checksum"] = hashlib.sha256(canonical_json(body)).hexdigest()
@@ -283,11 +386,26 @@ def parse(raw_bytes: bytes) -> tuple[KeySlots, str]:
     """Parse and check the checksum; `WorkspaceDamaged('keyslots')` on anything odd."""
     try:
         raw = checked_body(raw_bytes)
-        if raw.get("version") != VERSION:
+        if raw.get("version") not in READABLE_VERSIONS:
             raise ValueError("not a keyslots file of this version")
         mac = str(raw.pop("mac"))
         slots = tuple(KeySlot.from_json(item) for item in raw["slots"])
-        keyslots = KeySlots(workspace_id=str(raw["workspace_id"]), slots=slots)
+        pending = None
+        if "pending" in raw:
+            found = raw["pending"]
+            if not isinstance(found, dict) or raw["version"] < 2:
+                raise ValueError("pending slots in a version 1 file")
+            pending = PendingSlots(
+                tuple(KeySlot.from_json(item) for item in found["slots"]), str(found["mac"])
+            )
+            if not any(slot.kind == PASSPHRASE for slot in pending.slots):
+                raise ValueError("no passphrase slot pending")
+        keyslots = KeySlots(
+            workspace_id=str(raw["workspace_id"]),
+            slots=slots,
+            pending=pending,
+            version=int(raw["version"]),
+        )
         if not keyslots.of_kind(PASSPHRASE):
             raise ValueError("no passphrase slot")
         if keyslots.body() != raw:
@@ -308,3 +426,7 @@ def load(path: Path) -> tuple[KeySlots, str]:
 def check_mac(keyslots: KeySlots, mac: str, data_key: bytes | bytearray) -> None:
     if not hmac.compare_digest(_mac(keyslots.body(), data_key), mac):
         raise WorkspaceDamaged("keyslots")
+
+
+def mac_of(keyslots: KeySlots, data_key: bytes | bytearray) -> str:
+    return _mac(keyslots.body(), data_key)

@@ -47,8 +47,13 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log line that cannot be written (full disk) is dropped: logging's default prints
+        a traceback to the terminal, and the error the user must see is another one."""
+
 
 def attach_workspace_log(logs_dir: Path) -> logging.Handler:
+    """Log into `logs_dir/pippi.log`; raises OSError when the folder cannot be written."""
     logs_dir.mkdir(mode=0o700, exist_ok=True)
     handler = PrivateRotatingFileHandler(
         logs_dir / "pippi.log", maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"

@@ -5,11 +5,21 @@ checks the key-slot MAC, keys the engine, upgrades the schema (after a backup) a
 identity. `close()` drops every connection and overwrites the key in memory; the object is
 then useless until opened again. Writes go through `write()`, which serialises them: one
 writer at a time, one transaction per unit of work.
+
+`rotate_data_key` re-encrypts the database under a new random key (a passphrase change, a
+recovery, a new recovery code): key file first with both key sets (`pending`), then the
+database, then the key file with the new set only. Opening a folder left between two steps
+tries both sets, keeps the one whose key opens the database and finishes the key file
+(docs/workspace-format.md, "Changing the data key").
+
+A folder that cannot be written (read-only media) opens read-only: reads work, every write
+raises `CannotWrite("workspace_read_only")`.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import threading
 import uuid
@@ -21,7 +31,16 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
-from pippi_desktop.domain.errors import TargetNotEmpty, WorkspaceDamaged, WorkspaceLocked
+from pippi_desktop.domain.errors import (
+    CannotWrite,
+    EscrowUnavailable,
+    PippiError,
+    TargetNotEmpty,
+    WorkspaceDamaged,
+    WorkspaceLocked,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import make_private_dir
@@ -37,11 +56,69 @@ from pippi_desktop.storage.layout import SUBDIRS, WorkspaceLayout
 from pippi_desktop.storage.lockfile import WorkspaceLock
 from pippi_desktop.storage.log_files import attach_workspace_log, detach_workspace_log
 from pippi_desktop.storage.meta import WorkspaceMeta, read_meta, write_meta_values
+from pippi_desktop.storage.permissions import tighten_permissions
+from pippi_desktop.storage.rekey import checkpoint, database_opens, rekey_database
 from pippi_desktop.storage.write_state import WriteState
 
 log = logging.getLogger(__name__)
 
 Unlocker = Callable[[ks.KeySlots], bytearray]
+SlotMaker = Callable[[bytes], ks.KeySlots]
+_REFUSALS = (WrongPassphrase, WrongRecoveryCode, EscrowUnavailable)
+
+
+def _wipe(key: bytearray | None) -> None:
+    if key is not None:
+        for index in range(len(key)):
+            key[index] = 0
+
+
+def _refusal(unlock: Unlocker, workspace_id: str) -> PippiError:
+    """The error `unlock` gives when no slot of it opens (its own words: passphrase, code…)."""
+    try:
+        _wipe(unlock(ks.KeySlots(workspace_id)))
+    except PippiError as error:
+        return error
+    return WrongPassphrase()
+
+
+def _unlock_rotating(
+    layout: WorkspaceLayout, slots: ks.KeySlots, mac: str, unlock: Unlocker, *, read_only: bool
+) -> tuple[bytearray, ks.KeySlots]:
+    """Open a key file left in the middle of a rotation: the key set whose key opens the
+    database wins (the new one first); a secret of the other set is refused like a wrong one."""
+    upcoming, upcoming_mac = slots.next()
+    unlocked = 0
+    # each key set with the file and MAC that prove it: the new set's own MAC, or the
+    # whole file's (pending included) under the current key
+    for candidate, signed, signature in (
+        (upcoming, upcoming, upcoming_mac),
+        (slots.current(), slots, mac),
+    ):
+        try:
+            key = unlock(candidate)
+        except _REFUSALS:
+            continue
+        ks.check_mac(signed, signature, key)
+        if database_opens(layout.db, key, read_only=read_only):
+            return key, candidate
+        unlocked += 1
+        _wipe(key)
+    if unlocked == 2:  # a secret of both sets (the recovery code), and neither key reads
+        raise WorkspaceDamaged("database")
+    if unlocked:
+        log.info("unlock refused: the secret belongs to the key set a rotation replaced")
+    raise _refusal(unlock, slots.workspace_id)
+
+
+def _refuse_unclean_read_only(layout: WorkspaceLayout) -> None:
+    """Read-only media can only be read without the WAL: one with content cannot be folded in."""
+    wal = layout.db.with_name(layout.db.name + "-wal")
+    try:
+        if wal.stat().st_size > 0:
+            raise CannotWrite("read_only_unclean")
+    except FileNotFoundError:
+        return
 
 
 def _now_iso() -> str:
@@ -60,6 +137,15 @@ def _remove_half_made(layout: WorkspaceLayout, *, keep_root: bool) -> None:
         shutil.rmtree(layout.root, ignore_errors=True)
 
 
+def _writable(layout: WorkspaceLayout, lock: WorkspaceLock) -> bool:
+    return (
+        lock.writable
+        and os.access(layout.root, os.W_OK)
+        and os.access(layout.db, os.W_OK)
+        and os.access(layout.keyslots, os.W_OK)
+    )
+
+
 class Workspace:
     """An unlocked workspace. Create with `Workspace.create` or `Workspace.open`."""
 
@@ -69,13 +155,17 @@ class Workspace:
         lock: WorkspaceLock,
         data_key: bytearray,
         keyslots: ks.KeySlots,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.layout = layout
         self._lock = lock
         self._key: bytearray | None = data_key
         self.keyslots = keyslots
+        self.read_only = read_only
+        self._opening_note: str | None = None
         self._write_lock = threading.RLock()
-        self._engine: Engine | None = make_engine(layout.db, self._require_key)
+        self._engine: Engine | None = make_engine(layout.db, self._require_key, read_only=read_only)
         self._log_handler: logging.Handler | None = None
         self.meta: WorkspaceMeta | None = None
         # Only this process writes (the folder lock), so after a commit the clock and audit
@@ -162,14 +252,24 @@ class Workspace:
         lock = WorkspaceLock(layout.lock)
         lock.acquire()
         try:
-            data_key = unlock(slots)
-            ks.check_mac(slots, mac, data_key)
-            workspace = cls(layout, lock, data_key, slots)
+            read_only = not _writable(layout, lock)
+            if read_only:
+                _refuse_unclean_read_only(layout)
+            if slots.pending is None:
+                data_key = unlock(slots)
+                ks.check_mac(slots, mac, data_key)
+                found = slots
+            else:
+                data_key, found = _unlock_rotating(layout, slots, mac, unlock, read_only=read_only)
+            workspace = cls(layout, lock, data_key, found, read_only=read_only)
             try:
-                with damage_as_workspace_error():
+                if slots.pending is not None and not read_only:
+                    workspace._finish_rotation(rolled_forward=found != slots.current())
+                with damage_as_workspace_error(layout.root):
                     with workspace.engine.connect() as connection:
                         pending = migrate.pending_revisions(connection, script_location)
                     if pending:
+                        workspace._require_writable()
                         if backup_before_upgrade is not None:
                             backup_before_upgrade(workspace, pending)
                         migrate.upgrade(workspace.engine, script_location=script_location)
@@ -182,13 +282,41 @@ class Workspace:
             lock.release()
             raise
 
+    def _finish_rotation(self, *, rolled_forward: bool) -> None:
+        """Write the key file of the key set that won (a rotation killed between its steps)."""
+        try:
+            ks.save(self.layout.keyslots, self.keyslots, self._require_key())
+        except CannotWrite:
+            log.warning("the key file of an interrupted key change could not be finished")
+            return
+        if rolled_forward:
+            checkpoint(self.layout.db, self._require_key())
+        self._opening_note = "key change finished" if rolled_forward else "key change undone"
+
     def _finish_open(self) -> None:
         with damage_as_workspace_error(), self.engine.connect() as connection:
             self.meta = read_meta(connection)
         if self.meta.workspace_id != self.keyslots.workspace_id:
             raise WorkspaceDamaged("keyslots")
-        self._log_handler = attach_workspace_log(self.layout.logs)
-        log.info("workspace opened (schema %s)", migrate.head_revision())
+        tightened = 0
+        if not self.read_only:
+            try:
+                tightened = tighten_permissions(self.layout.root)
+            except OSError:
+                log.warning("permissions of the workspace folder could not be tightened")
+            try:
+                self._log_handler = attach_workspace_log(self.layout.logs)
+            except OSError:
+                self._log_handler = None  # a full disk: the log is what we can do without
+        log.info(
+            "workspace opened (schema %s%s)",
+            migrate.head_revision(),
+            ", read-only" if self.read_only else "",
+        )
+        if tightened:
+            log.info("permissions tightened to owner-only on %d entries", tightened)
+        if self._opening_note:
+            log.info("%s at opening", self._opening_note)
 
     def reload_identity(self) -> None:
         with damage_as_workspace_error(), self.engine.connect() as connection:
@@ -204,8 +332,7 @@ class Workspace:
             self._engine.dispose()
             self._engine = None
         if self._key is not None:
-            for index in range(len(self._key)):
-                self._key[index] = 0
+            _wipe(self._key)
             self._key = None
         if self._log_handler is not None:
             log.info("workspace closed")
@@ -225,6 +352,10 @@ class Workspace:
         if self._key is None:
             raise WorkspaceLocked()
         return self._key
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise CannotWrite("workspace_read_only")
 
     @property
     def engine(self) -> Engine:
@@ -261,10 +392,11 @@ class Workspace:
         committed write left; it is dropped whenever a write does not commit, so the next one
         reads it from the database again.
         """
+        self._require_writable()
         with self._write_lock:
             committed = False
             try:
-                with damage_as_workspace_error(), self.engine.begin() as connection:
+                with damage_as_workspace_error(self.layout.root), self.engine.begin() as connection:
                     self._pending_state = None
                     yield connection
                 committed = True
@@ -275,9 +407,10 @@ class Workspace:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One ORM unit of work in a serialised write transaction."""
+        self._require_writable()
         with (
             self._write_lock,
-            damage_as_workspace_error(),
+            damage_as_workspace_error(self.layout.root),
             Session(self.engine) as session,
             session.begin(),
         ):
@@ -296,14 +429,65 @@ class Workspace:
 
     def replace_slot(self, kind: str, new_slot: ks.KeySlot) -> None:
         """Swap the slot of `kind` for `new_slot` and rewrite keyslots.json atomically."""
-        updated = self.keyslots.replacing(kind, new_slot)
-        ks.save(self.layout.keyslots, updated, self._require_key())
-        self.keyslots = updated
+        self._require_writable()
+        with self._write_lock:
+            updated = self.keyslots.replacing(kind, new_slot)
+            ks.save(self.layout.keyslots, updated, self._require_key())
+            self.keyslots = updated
 
-    def add_slot(self, new_slot: ks.KeySlot) -> None:
-        updated = ks.KeySlots(self.keyslots.workspace_id, (*self.keyslots.slots, new_slot))
-        ks.save(self.layout.keyslots, updated, self._require_key())
-        self.keyslots = updated
+    def rotate_data_key(self, make_slots: SlotMaker) -> None:
+        """Re-encrypt the database under a new random data key, with the slots `make_slots`
+        builds for it; crash-safe (docs/workspace-format.md, "Changing the data key").
+
+        1. keyslots.json gets the new slots as `pending` (both key sets on disk);
+        2. `PRAGMA rekey` changes the database's key in one transaction;
+        3. keyslots.json keeps only the new slots.
+        Killed between 1 and 3, the next opening finishes step 3 (or undoes step 1) according
+        to the key that opens the database. On a failure before the database changed, the old
+        key stays and the error is raised; after it changed, the rotation is done.
+        """
+        self._require_writable()
+        with self._write_lock:
+            old_key = self._require_key()
+            new_key = new_data_key()
+            try:
+                upcoming = make_slots(bytes(new_key))
+                staged = ks.with_pending(self.keyslots, upcoming, new_key)
+                ks.save(self.layout.keyslots, staged, old_key)
+            except BaseException:
+                _wipe(new_key)
+                raise
+            self._drop_engine()
+            try:
+                rekey_database(self.layout.db, old_key, new_key)
+            except BaseException:
+                if not database_opens(self.layout.db, new_key):
+                    if database_opens(self.layout.db, old_key):
+                        self._undo_pending()
+                    _wipe(new_key)
+                    self._engine = make_engine(self.layout.db, self._require_key)
+                    raise
+                log.warning("the key change completed despite an error after it")
+            self._key = new_key
+            _wipe(old_key)
+            self.keyslots = upcoming
+            self._engine = make_engine(self.layout.db, self._require_key)
+            try:
+                ks.save(self.layout.keyslots, upcoming, new_key)
+            except CannotWrite:
+                log.warning("key file left with both key sets: finished at the next opening")
+            log.info("data key changed")
+
+    def _undo_pending(self) -> None:
+        try:
+            ks.save(self.layout.keyslots, self.keyslots, self._require_key())
+        except CannotWrite:
+            log.warning("key file left with both key sets: undone at the next opening")
+
+    def _drop_engine(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
 
     def seal_escrow_slot(
         self, *, office_key_id: str, seal: Callable[[bytes], bytes], construction: str
@@ -314,12 +498,6 @@ class Workspace:
             office_key_id=office_key_id, sealed_key=sealed, construction=construction
         )
         self.replace_slot(ks.ESCROW, slot)
-
-    def set_passphrase(self, passphrase: str, params: Argon2Params) -> None:
-        slot = ks.make_passphrase_slot(
-            self.keyslots.workspace_id, self._require_key(), passphrase, params
-        )
-        self.replace_slot(ks.PASSPHRASE, slot)
 
     def keyslots_bytes(self) -> bytes:
         return ks.serialise(self.keyslots, self._require_key())

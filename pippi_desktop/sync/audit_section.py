@@ -3,6 +3,11 @@
 Each entry travels as its `audit_log` row. The office checks every entry's hash and that the
 entries link one to the next (`prev_hash`), numbered as the manifest's `audit_range` says, then
 keeps them in `received_audit` keyed by (sending device, seq).
+
+An entry's `device_id` and `actor` are only what the sender wrote: the office records an entry
+only when its device is one the bundle's signature vouches for (the sender and its earlier
+incarnations) and its actor is a field device's (`educator`). An entry claiming another
+device, or the actor `office`, makes the whole bundle `invalid_operation`.
 """
 
 from __future__ import annotations
@@ -40,6 +45,15 @@ def encode_audit(rows: Iterable[Any]) -> tuple[bytes, int]:
     entries = [{key: row[key] for key in KEYS} for row in rows]
     data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return data.encode("utf-8"), len(entries)
+
+
+FIELD_ACTOR = "educator"
+
+
+def check_audit_senders(entries: list[dict[str, Any]], sender_chain: set[str]) -> None:
+    """`ValueError` unless every entry names a device of the signed sender and a field actor."""
+    for item in entries:
+        require(item["device_id"] in sender_chain and item["actor"] == FIELD_ACTOR)
 
 
 def check_audit(entries: Any, audit_range: tuple[int, int] | None) -> list[dict[str, Any]]:

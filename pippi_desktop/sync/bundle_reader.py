@@ -9,14 +9,17 @@ ranges) and every operation and audit entry (`invalid_operation`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from pippi_desktop.domain.errors import BundleRejected
 from pippi_desktop.domain.vocabulary import Vocabulary
-from pippi_desktop.sync.audit_section import check_audit
+from pippi_desktop.sync.audit_section import check_audit, check_audit_senders
 from pippi_desktop.sync.bundle_codec import Unpacked, split_sections, unpack_payload
-from pippi_desktop.sync.envelope import TO_OFFICE, EnvelopeHeader, open_sealed
+from pippi_desktop.sync.envelope import TO_OFFICE, EnvelopeHeader, open_sealed, read_header
 from pippi_desktop.sync.identity_keys import IdentityKeys
 from pippi_desktop.sync.manifest import FIELD_TO_OFFICE, Manifest
 from pippi_desktop.sync.operations import Operation, ValueChecker, check_operation
@@ -43,8 +46,17 @@ class BundleContent:
     audit: list[dict[str, Any]]
 
 
-def open_bundle(data: bytes, keys: IdentityKeys) -> OpenedBundle:
-    header, plaintext = open_sealed(data, keys.exchange)
+def open_bundle(
+    data: bytes,
+    keys: IdentityKeys,
+    retired: Mapping[str, X25519PrivateKey] | None = None,
+) -> OpenedBundle:
+    """Decrypt with the key the header names: the current exchange key, or a retired one
+    (`rotate-office-keys`: bundles of laptops that have not moved to the new key yet)."""
+    private = keys.exchange
+    if retired:
+        private = retired.get(read_header(data).recipient_key_id, private)
+    header, plaintext = open_sealed(data, private)
     if header.direction != TO_OFFICE:
         raise BundleRejected("wrong_recipient")
     unpacked = unpack_payload(plaintext)
@@ -53,7 +65,11 @@ def open_bundle(data: bytes, keys: IdentityKeys) -> OpenedBundle:
     return OpenedBundle(header, unpacked)
 
 
-def read_sections(opened: OpenedBundle, vocabulary: Vocabulary) -> BundleContent:
+def read_sections(
+    opened: OpenedBundle, vocabulary: Vocabulary, *, sender_chain: set[str] | None = None
+) -> BundleContent:
+    """The checked sections; `sender_chain` (the device ids the signature vouches for) is
+    what every audit entry must name as its device, with the actor of a field device."""
     manifest = opened.manifest
     sections = split_sections(opened.unpacked)
     try:
@@ -94,6 +110,8 @@ def read_sections(opened: OpenedBundle, vocabulary: Vocabulary) -> BundleContent
             last_lamport[op.device_id] = op.lamport
             operations.append(op)
         audit = check_audit(raw_audit, manifest.audit_range)
+        if sender_chain is not None:
+            check_audit_senders(audit, sender_chain)
     except ValueError:
         raise BundleRejected("invalid_operation") from None
     return BundleContent(operations, audit)

@@ -7,6 +7,11 @@ incarnation of a device it registered (see docs/bundle-format.md, "Incarnations"
 
 A *key id* names an exchange (X25519) public key in clear text where the key itself is not
 needed: the first 16 bytes of SHA-256 over a label and the key, in hex.
+
+`sync_keys` is a key ring: row 1 holds the keys in use; `rotate-office-keys` moves the
+exchange key to a new row (2, 3, … newest last) and puts a new one in row 1. Retired exchange
+keys still open what was sealed to them (bundles written before the laptops moved, escrow
+slots); nothing new is sealed to them.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     PublicFormat,
 )
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select, update
 
 from pippi_desktop.storage.sync_tables import SyncKeysRow
 
@@ -85,4 +90,42 @@ def ensure_identity_keys(connection: Connection) -> IdentityKeys:
             created_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         )
     )
+    return keys
+
+
+def exchange_key_ring(connection: Connection) -> dict[str, X25519PrivateKey]:
+    """Every exchange key of this workspace by key id: the current one and the retired ones."""
+    ring: dict[str, X25519PrivateKey] = {}
+    for row in connection.execute(select(SyncKeysRow).order_by(SyncKeysRow.id)):
+        private = X25519PrivateKey.from_private_bytes(bytes.fromhex(row.exchange_private))
+        ring[key_id(public_bytes(private.public_key()))] = private
+    return ring
+
+
+def rotate_exchange_key(connection: Connection) -> IdentityKeys:
+    """Retire the current exchange key (kept for opening what was sealed to it) and make a new
+    one; the signing key stays, so cards and bundles signed before keep verifying."""
+    current = connection.execute(select(SyncKeysRow).where(SyncKeysRow.id == 1)).first()
+    if current is None:
+        raise ValueError("no keys to rotate")
+    next_id = int(connection.execute(select(func.max(SyncKeysRow.id))).scalar() or 1) + 1
+    connection.execute(
+        insert(SyncKeysRow).values(
+            id=next_id,
+            signing_private=current.signing_private,
+            exchange_private=current.exchange_private,
+            created_at=current.created_at,
+        )
+    )
+    fresh = X25519PrivateKey.generate()
+    connection.execute(
+        update(SyncKeysRow)
+        .where(SyncKeysRow.id == 1)
+        .values(
+            exchange_private=_private_bytes(fresh).hex(),
+            created_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+        )
+    )
+    keys = load_identity_keys(connection)
+    assert keys is not None
     return keys

@@ -31,10 +31,18 @@ def _slots(passphrase: str = "una frase abbastanza lunga") -> tuple[ks.KeySlots,
 def test_recovery_code_shape_and_entropy() -> None:
     code = key_wrap.new_recovery_code()
     groups = code.split("-")
-    assert len(groups) == 8 and all(len(g) == 4 for g in groups)
+    assert [len(g) for g in groups] == [4] * 7 + [3]  # 30 random characters + 1 check symbol
+    # never one of the five extra check symbols (*~$=U): awkward to type and to read aloud
     assert set(code.replace("-", "")) <= set(key_wrap.CROCKFORD)
     assert key_wrap.RECOVERY_RANDOM_CHARS * 5 >= 128
     assert len({key_wrap.new_recovery_code() for _ in range(50)}) == 50
+
+
+def test_the_check_symbol_is_crockfords_mod_37() -> None:
+    # Crockford's own example: 1234 in base 32 is "16J", 1234 mod 37 = 13 -> "D"
+    assert key_wrap.check_symbol("16J") == "D"
+    assert key_wrap.check_symbol("0") == "0"
+    assert key_wrap.check_symbol("10") == key_wrap.CHECK_SYMBOLS[32 % 37] == "*"
 
 
 def test_recovery_code_reading_rules() -> None:
@@ -44,17 +52,88 @@ def test_recovery_code_reading_rules() -> None:
     assert key_wrap.parse_recovery_code(sloppy) == body
 
 
-@given(st.integers(min_value=0, max_value=31), st.integers(min_value=0, max_value=31))
+@given(st.integers(min_value=0, max_value=30), st.integers(min_value=0, max_value=35))
 def test_a_single_typo_is_caught_before_any_kdf(position: int, shift: int) -> None:
     code = key_wrap.new_recovery_code().replace("-", "")
-    index = position % len(code)
-    replacement = key_wrap.CROCKFORD[(key_wrap.CROCKFORD.index(code[index]) + 1 + shift % 31) % 32]
-    typo = code[:index] + replacement + code[index + 1 :]
-    # a 10-bit check misses about one typo in a thousand; those fail later as a wrong code
-    try:
+    alphabet = key_wrap.CHECK_SYMBOLS if position == len(code) - 1 else key_wrap.CROCKFORD
+    step = 1 + shift % (len(alphabet) - 1)
+    replacement = alphabet[(alphabet.index(code[position]) + step) % len(alphabet)]
+    typo = code[:position] + replacement + code[position + 1 :]
+    with pytest.raises(WrongRecoveryCode) as caught:
         key_wrap.parse_recovery_code(typo)
-    except WrongRecoveryCode as error:
-        assert error.variant == "mistyped"
+    assert caught.value.variant == "mistyped"
+
+
+def test_every_single_substitution_and_neighbour_swap_is_caught() -> None:
+    """Exhaustive, for a few codes: each of the 31 positions, each other symbol."""
+    for _ in range(5):
+        code = key_wrap.new_recovery_code().replace("-", "")
+        checked = 0
+        for index, char in enumerate(code):
+            alphabet = key_wrap.CHECK_SYMBOLS if index == len(code) - 1 else key_wrap.CROCKFORD
+            for other in alphabet:
+                if other == char:
+                    continue
+                with pytest.raises(WrongRecoveryCode):
+                    key_wrap.parse_recovery_code(code[:index] + other + code[index + 1 :])
+                checked += 1
+        assert checked == 30 * 31 + 36
+        for index in range(len(code) - 2):  # swaps inside the random part
+            if code[index] != code[index + 1]:
+                swapped = code[:index] + code[index + 1] + code[index] + code[index + 2 :]
+                with pytest.raises(WrongRecoveryCode):
+                    key_wrap.parse_recovery_code(swapped)
+
+
+def test_codes_of_the_old_format_keep_working() -> None:
+    """Before issue 13 codes had 2 check characters (32 in all): told apart by length."""
+    old = key_wrap.new_legacy_recovery_code()
+    assert [len(g) for g in old.split("-")] == [4] * 8
+    body = key_wrap.parse_recovery_code(old)
+    data_key = key_wrap.new_data_key()
+    slots = ks.KeySlots("w-1", (ks.make_legacy_recovery_slot("w-1", data_key, old),))
+    assert ks.unlock_with_recovery_code(slots, old.lower()) == data_key
+    assert len(body) == key_wrap.RECOVERY_RANDOM_CHARS
+    plain = old.replace("-", "")
+    for wrong_length in (plain[:30], plain + "0"):  # neither the old nor the new length
+        with pytest.raises(WrongRecoveryCode):
+            key_wrap.parse_recovery_code(wrong_length)
+
+
+def test_a_recovery_slot_follows_a_new_data_key_without_the_code() -> None:
+    slots, data_key, code = _slots()
+    [recovery] = slots.of_kind(ks.RECOVERY)
+    new_key = key_wrap.new_data_key()
+    resealed = ks.reseal_recovery_slot(recovery, "w-1", new_key)
+    assert ks.unlock_with_recovery_code(ks.KeySlots("w-1", (resealed,)), code) == new_key
+    with pytest.raises(WrongRecoveryCode):
+        ks.unlock_with_recovery_code(ks.KeySlots("w-1", (resealed,)), key_wrap.new_recovery_code())
+    with pytest.raises(WrongRecoveryCode):  # bound to its workspace id
+        ks.unlock_with_recovery_code(ks.KeySlots("w-2", (resealed,)), code)
+    legacy = ks.make_legacy_recovery_slot("w-1", data_key, code)
+    with pytest.raises(ValueError):
+        ks.reseal_recovery_slot(legacy, "w-1", new_key)
+
+
+def test_pending_slots_round_trip_and_are_bound_by_both_keys(tmp_path) -> None:
+    slots, data_key, _ = _slots()
+    new_key = key_wrap.new_data_key()
+    upcoming = ks.KeySlots(
+        "w-1", (ks.make_passphrase_slot("w-1", new_key, "una frase diversa e lunga", FAST),)
+    )
+    staged = ks.with_pending(slots, upcoming, new_key)
+    path = tmp_path / "keyslots.json"
+    ks.save(path, staged, data_key)
+    loaded, mac = ks.load(path)
+    assert loaded.pending is not None and loaded.current() == ks.KeySlots("w-1", slots.slots)
+    ks.check_mac(loaded, mac, data_key)
+    after, after_mac = loaded.next()
+    ks.check_mac(after, after_mac, new_key)
+    with pytest.raises(WorkspaceDamaged):
+        ks.check_mac(after, after_mac, data_key)
+    # the file the rotation writes last carries exactly the MAC kept in `pending`
+    ks.save(path, after, new_key)
+    assert ks.load(path) == (after, after_mac)
 
 
 def test_unlock_with_each_slot_and_refuse_wrong_secrets() -> None:

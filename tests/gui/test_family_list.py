@@ -105,17 +105,36 @@ def test_search_filters_as_you_type_without_accents(
 def test_stale_answers_never_replace_newer_ones(
     controller: AppController, crowded: Workspace, qtbot: QtBot
 ) -> None:
+    """An answer that arrives after a newer request was made must never reach the view.
+
+    One FIFO worker delivers answers in order, so the *final* rows are right with or without
+    the generation guard; what the guard prevents is the old answer being shown first. So
+    the old answer is made to arrive late on purpose: the worker finishes the query for "r",
+    its answer waits in the GUI thread's queue (no events are processed) while "rossi00" is
+    asked and answered, then both are delivered. Every reset of the model is watched: none
+    may show rows of a query that is no longer the current one.
+    """
     window = open_window(controller, crowded, qtbot)
     model = window.ui.familyList.model
-    for text in ("r", "ro", "ros", "ross", "rossi00"):
-        model.set_search(text)  # each makes the previous request stale
-    qtbot.waitUntil(lambda: not model.loading)
-    controller.runner.wait_until_idle()
-    qtbot.waitUntil(lambda: controller.runner.pending_count() == 0)
+    qtbot.waitUntil(lambda: model.is_counted)
+    shown: list[tuple[str, set[str]]] = []
+
+    def watch() -> None:
+        names = {model.summary(model.family_id(r) or "").names[:7] for r in range(model.rowCount())}  # type: ignore[union-attr]
+        shown.append((model.query.search, names))
+
+    model.modelReset.connect(watch)
+    model.set_search("r")  # many rows: different from what "rossi00" shows
+    assert controller.runner.wait_until_idle(30_000)  # answered, not yet delivered
+    assert controller.runner.pending_count() >= 1
+    model.set_search("rossi00")
+    assert controller.runner.wait_until_idle(30_000)
+    qtbot.waitUntil(lambda: controller.runner.pending_count() == 0 and not model.loading)
+    model.modelReset.disconnect(watch)
     assert model.query.search == "rossi00"
-    assert {model.summary(model.family_id(r) or "").names[:7] for r in range(model.rowCount())} == {  # type: ignore[union-attr]
-        "Rossi00"
-    }
+    assert shown, "the newer answer was never shown"
+    for search, names in shown:
+        assert search == "rossi00" and names == {"Rossi00"}, (search, sorted(names)[:5])
 
 
 def test_filters_for_phase_and_implementation(

@@ -54,6 +54,8 @@ SAME_IN_BOTH = {
     "PIPPI Desktop",
     "&File",
     "&Passphrase:",
+    "&Backup…",  # the File menu's entry (issue 13): "backup" is the Italian word too
+    "Backup",  # ... and its tooltip
     "Italiano",
     "English",
     "XXXX",

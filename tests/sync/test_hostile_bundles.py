@@ -20,6 +20,7 @@ from sqlalchemy import text
 from pippi_desktop.services import bundle_export, bundle_import, trust_service
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services.workspace_service import create_workspace
+from pippi_desktop.storage.audit import entry_hash
 from pippi_desktop.sync.envelope import MAX_BUNDLE_BYTES
 from tests.conftest import PASSPHRASE, log_grew_only, log_snapshot, run_cli, tree_hashes
 from tests.sync.helpers import draft_bundle, stranger_keys, trust_pair
@@ -247,6 +248,28 @@ def scene(tmp_path_factory) -> dict:
         assert carla_id
 
     forge("claims-the-office-device", "invalid_operation", claims_other_device)
+
+    def rewrite_audit(draft, **claims) -> None:
+        """One audit entry claims something else; the chain's hashes are made to match, so
+        only the check of who may appear in the entries can refuse it."""
+        entries = [dict(entry) for entry in draft.audit]
+        entries[0].update(claims)
+        previous = entries[0]["prev_hash"]
+        for entry in entries:
+            entry["prev_hash"] = previous
+            entry.pop("hash")
+            entry["hash"] = previous = entry_hash(entry)
+        draft.audit = entries
+
+    forge(
+        "audit-entry-of-another-device",
+        "invalid_operation",
+        lambda d: rewrite_audit(d, device_id=carla.identity.device_id),
+    )
+    forge(
+        "audit-entry-by-the-office", "invalid_operation", lambda d: rewrite_audit(d, actor="office")
+    )
+    forge("audit-chain-rehashed-but-honest", "", lambda d: rewrite_audit(d))  # the control
     huge = data / "huge.pippi"
     with open(huge, "wb") as handle:  # sparse: no disk used
         handle.truncate(MAX_BUNDLE_BYTES + 10 * 1024 * 1024)
@@ -291,9 +314,10 @@ def test_every_hostile_bundle_is_refused_and_nothing_changes(scene, tmp_path: Pa
     assert "Traceback" not in result.stderr
 
 
-def test_the_forger_itself_makes_acceptable_bundles(scene, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["forged-but-fine", "audit-chain-rehashed-but-honest"])
+def test_the_forger_itself_makes_acceptable_bundles(scene, tmp_path: Path, name: str) -> None:
     """Without this control, every refusal above could come from a broken forger."""
-    path, _ = scene["files"]["forged-but-fine"]
+    path, _ = scene["files"][name]
     result = run_cli("import-bundle", scene["office"], path, "--dry-run", "--json", env=ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     (item,) = json.loads(result.stdout)

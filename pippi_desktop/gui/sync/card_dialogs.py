@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from pippi_desktop.domain.errors import FingerprintMismatch, InvalidFile, InvalidRecord, PippiError
 from pippi_desktop.domain.i18n import _
@@ -132,6 +132,12 @@ class CheckCardDialog(FittedDialog):
         for widget in (self.ui.errorLabel, self.ui.resultLabel, self.ui.busyBar):
             widget.setVisible(False)
         registering = kind == DEVICE
+        # what trusting an office gives it, said plainly (issue 13); gettext, like the CLI
+        self.escrow_label = QLabel(self)
+        self.escrow_label.setObjectName("escrowLabel")
+        self.escrow_label.setWordWrap(True)
+        self.escrow_label.setVisible(not registering)
+        self.ui.mainLayout.insertWidget(1, self.escrow_label)
         self.ui.educatorLabel.setVisible(registering)
         self.ui.educatorEdit.setVisible(registering)
         self.ui.browseButton.clicked.connect(self._browse)
@@ -150,11 +156,11 @@ class CheckCardDialog(FittedDialog):
                 _(
                     "Scegli la scheda ricevuta dall'ufficio e scrivi l'impronta che l'ufficio ti "
                     "legge o ti consegna su carta. Se coincidono, i pacchetti saranno cifrati "
-                    "per questo ufficio, che potrà anche riaprire l'area di lavoro se "
-                    "passphrase e codice di recupero andassero persi."
+                    "per questo ufficio."
                 )
             )
             self.ui.confirmButton.setText(_("&Fidati dell'ufficio"))
+            self.escrow_label.setText(trust_service.ESCROW_NOTICE.translated())
         else:
             self.setWindowTitle(_("Registra un dispositivo"))
             self.ui.introLabel.setText(
