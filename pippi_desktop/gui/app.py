@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
@@ -23,7 +24,9 @@ from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.resource_paths import resource
 from pippi_desktop.services import app_log
-from pippi_desktop.services.demo_service import DemoWorkspace
+
+if TYPE_CHECKING:
+    from pippi_desktop.services.demo_service import DemoWorkspace
 
 log = logging.getLogger("pippi_desktop.gui")
 
