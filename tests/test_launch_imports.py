@@ -29,6 +29,8 @@ NOT_BEFORE_UNLOCK = {
     "reportlab": "printing, reached from the main window",
     "faker": "demo data only",
     "babel": "dates in words, for the case file",
+    "logging.handlers": "the application log opens once the first window has painted",
+    "platformdirs": "where the application log lives: asked when it opens",
     "importlib.metadata": "the version is a constant; asking the metadata scanned sys.path",
     "pippi_desktop.storage.keyslots": "its key unwrapping brings cryptography",
     "pippi_desktop.services.workspace_service": "the unlock itself, imported on the worker",

@@ -34,8 +34,6 @@ from pippi_desktop.domain.i18n import (
     set_language,
 )
 from pippi_desktop.resource_paths import missing_app_file
-from pippi_desktop.services.app_log import attach_application_log
-from pippi_desktop.storage.log_files import LOGGER_NAME
 from pippi_desktop.storage.write_errors import as_write_failure
 from pippi_desktop.version import __version__
 
@@ -143,10 +141,13 @@ def build_parser(commands: Sequence[Command]) -> CommandParser:
 
 
 def attach_fallback_log() -> None:
-    """Log to the user's state folder when no workspace log is attached."""
-    handlers = logging.getLogger(LOGGER_NAME).handlers
+    """Log to the user's state folder when no workspace log is attached (imported here: opening
+    a log file costs imports that a command which logs nothing, or the window, never needs)."""
+    from pippi_desktop.services import app_log
+
+    handlers = app_log.application_logger().handlers
     if all(isinstance(handler, logging.NullHandler) for handler in handlers):
-        attach_application_log()
+        app_log.attach_application_log()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
