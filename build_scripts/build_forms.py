@@ -11,6 +11,11 @@ idea): the forms' texts are gettext messages like any other, extracted by
 `build_translations.py` into the same catalogues, translated at `retranslateUi` time in the
 current language.
 
+uic imports the same long list of QtCore, QtGui and QtWidgets classes into every form;
+PySide6 builds a class, with all its enums, the first time it is imported, which cost the
+unlock dialog about 5 ms of its start. So the compiled form keeps only the names it uses
+(`drop_unused_qt_imports`).
+
 The compiled forms are committed, so a fresh clone runs without the Qt tools (and the
 PyInstaller spec only copies files). Each compiled form starts with a header that records the
 SHA-256 of its .ui source and of its own body: `tests/gui/test_build_outputs.py` fails when a
@@ -150,6 +155,56 @@ def use_gettext(code: str) -> str:
     return source.decode("utf-8")
 
 
+def _qt_imports(tree: ast.Module) -> list[ast.ImportFrom]:
+    return [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6")
+    ]
+
+
+def _used_names(tree: ast.Module) -> set[str]:
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+
+
+def unused_qt_imports(code: str) -> list[str]:
+    """The names the form imports from PySide6 and never uses."""
+    tree = ast.parse(code)
+    used = _used_names(tree)
+    return [
+        alias.name for node in _qt_imports(tree) for alias in node.names if alias.name not in used
+    ]
+
+
+def _import_statement(module: str, names: list[str]) -> str:
+    """`from module import a, b` as uic writes it: in parentheses, wrapped, when it is long."""
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= 80:
+        return line
+    lines, current = [], f"from {module} import ("
+    for index, name in enumerate(names):
+        piece = name + (")" if index == len(names) - 1 else ",")
+        if len(current) + 1 + len(piece) > 80 and not current.endswith("("):
+            lines.append(current)
+            current = "    " + piece
+        else:
+            current += ("" if current.endswith("(") else " ") + piece
+    return "\n".join([*lines, current])
+
+
+def drop_unused_qt_imports(code: str) -> str:
+    """uic's output importing from PySide6 only the names the form uses."""
+    tree = ast.parse(code)
+    used = _used_names(tree)
+    lines = code.splitlines(keepends=True)
+    for node in reversed(_qt_imports(tree)):
+        assert node.module is not None and node.end_lineno is not None
+        names = [alias.name for alias in node.names if alias.name in used]
+        statement = [_import_statement(node.module, names) + "\n"] if names else []
+        lines[node.lineno - 1 : node.end_lineno] = statement
+    return "".join(lines)
+
+
 def compile_form(ui_file: Path) -> str:
     """The committed text of `ui_file`'s compiled form (header + uic output through gettext)."""
     relative = ui_file.relative_to(REPO).as_posix()
@@ -160,7 +215,7 @@ def compile_form(ui_file: Path) -> str:
         text=True,
         check=True,
     )
-    body = use_gettext(_strip_uic_banner(result.stdout))
+    body = drop_unused_qt_imports(use_gettext(_strip_uic_banner(result.stdout)))
     header = HEADER.format(
         source=relative,
         source_hash=sha256(ui_file.read_bytes()),
@@ -188,6 +243,8 @@ def form_problem(ui_file: Path, target: Path | None = None) -> str | None:
         return f"{target.name} was edited by hand"
     if QT_TRANSLATE in body:
         return f"{target.name} still calls Qt's translator: run build_scripts/build_forms.py"
+    if unused_qt_imports(body):
+        return f"{target.name} imports Qt classes it does not use: run build_scripts/build_forms.py"
     return None
 
 

@@ -1,15 +1,8 @@
-"""The application version, read from one place: the package metadata (pyproject.toml)."""
+"""The application version, written in one place: here (`pyproject.toml` reads it at build time).
 
-from __future__ import annotations
+A constant, not `importlib.metadata.version(...)`: asking the installed metadata costs about
+20 ms at every start (it scans `sys.path` for distributions), on the path that paints the unlock
+dialog, and needs the package's dist-info even in the frozen application.
+"""
 
-from importlib import metadata
-
-
-def _read_version() -> str:
-    try:
-        return metadata.version("pippi-desktop")
-    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-        return "0.0.0+unknown"
-
-
-__version__ = _read_version()
+__version__ = "0.1.0"

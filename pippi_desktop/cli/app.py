@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from pippi_desktop.cli.parser import CommandParser, argparse_language
+from pippi_desktop.cli.registry import COMMAND_NAMES, commands_to_load, load_commands
 from pippi_desktop.domain.errors import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -33,7 +34,6 @@ from pippi_desktop.domain.i18n import (
     set_language,
 )
 from pippi_desktop.resource_paths import missing_app_file
-from pippi_desktop.services.app_log import attach_fallback_log
 from pippi_desktop.services.failures import as_write_failure
 from pippi_desktop.version import __version__
 
@@ -95,7 +95,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser(commands: Sequence[Command]) -> CommandParser:
-    """The parser in the current language (`set_language` first)."""
+    """The parser in the current language (`set_language` first). Every command of the registry
+    is a valid choice; those in `commands` (`registry.load_commands`) also get their arguments
+    and their line in `--help`: the others are not needed to parse this command line."""
     parser = CommandParser(
         prog="pippi-desktop",
         description=_(
@@ -125,17 +127,32 @@ def build_parser(commands: Sequence[Command]) -> CommandParser:
         help=_("salva le schermate delle finestre principali in CARTELLA e termina"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMANDO"), title=_("comandi"))
-    for command in commands:
-        sub = subparsers.add_parser(command.name, help=command.help.translated())
+    loaded = {command.name: command for command in commands}
+    for name in COMMAND_NAMES:
+        command = loaded.get(name)
+        if command is None:
+            subparsers.add_parser(name)
+            continue
+        sub = subparsers.add_parser(name, help=command.help.translated())
         _add_common(sub)
         command.configure(sub)
         sub.set_defaults(_run=command.run)
     return parser
 
 
+def attach_fallback_log() -> None:
+    """Log to the user's state folder when no workspace log is attached (imported here: opening
+    a log file costs imports that a command which logs nothing, or the window, never needs)."""
+    from pippi_desktop.services import app_log
+
+    handlers = app_log.application_logger().handlers
+    if all(isinstance(handler, logging.NullHandler) for handler in handlers):
+        app_log.attach_application_log()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list == ["--version"]:  # answered before importing every command's modules
+    if args_list == ["--version"]:  # the quickest answer: no catalogue, no parser
         print(f"pippi-desktop {__version__}")
         return EXIT_OK
     lang = _lang_from_argv(args_list)
@@ -145,10 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args_list: list[str], ctx: CliContext) -> int:
-    from pippi_desktop.cli.registry import all_commands
-
     try:
-        parser = build_parser(all_commands())
+        parser = build_parser(load_commands(commands_to_load(args_list)))
         try:
             args = parser.parse_args(args_list)
         except SystemExit as exit_request:  # --help and --version

@@ -1,4 +1,8 @@
-"""What `pippi-desktop` does without a command: the window, a demo, or screenshots."""
+"""What `pippi-desktop` does without a command: the window, a demo, or screenshots.
+
+This is the path that paints the unlock dialog: what only the headless demo, `--demo` or the
+screenshots need is imported inside them (`tests/test_launch_imports.py`).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,8 @@ import os
 import sys
 
 from pippi_desktop.cli.app import CliContext
-from pippi_desktop.cli.workspace_commands import print_info
 from pippi_desktop.domain.errors import EXIT_INTERNAL, EXIT_OK
 from pippi_desktop.domain.i18n import Lang, _, ngettext, parse_lang
-from pippi_desktop.services.demo_service import create_demo_workspace
 
 DEMO_FAMILIES = 20  # synthetic families in the window's demo workspace (a few seconds)
 
@@ -25,6 +27,7 @@ def has_display() -> bool:
 
 def run_headless_demo(ctx: CliContext) -> int:
     """No window possible: the whole product on demo data, from the field to the office."""
+    from pippi_desktop.cli.workspace_commands import print_info
     from pippi_desktop.services.demo_tour import run_demo_tour  # Faker: only for the demo
 
     ctx.say(
@@ -83,6 +86,7 @@ def launch_application(args: argparse.Namespace, ctx: CliContext) -> int:
         return run_headless_demo(ctx)
     if args.demo:
         from pippi_desktop.services.demo_data import fill_demo_data  # Faker: only for the demo
+        from pippi_desktop.services.demo_service import create_demo_workspace
 
         demo = create_demo_workspace()
         fill_demo_data(demo.workspace, DEMO_FAMILIES)

@@ -1,7 +1,7 @@
 """`print-sheet` (issue 7): the printed documents as PDF files.
 
     pippi-desktop print-sheet PATH --family CODE --kind session|triangle|blank-triangle|report
-                              [--visit ID] [--assessment ID] [-o FILE] [--lang en]
+                              [--visit ID] [--with-notes] [--assessment ID] [-o FILE] [--lang en]
     pippi-desktop print-sheet PATH --group-session ID --kind attendance [-o FILE]
     pippi-desktop print-sheet PATH --all-families --kind report -o DIR
 
@@ -10,6 +10,8 @@ family, visit, assessment or group session, or a destination that exists or cann
 written (nothing is written); 3 and 5 as for every command that opens a workspace. Without
 `-o` the file goes to the current folder under a name with no personal data
 (`scheda-visita-<random>.pdf`); `-o` naming an existing folder puts that name there.
+The session sheet is for the family: the educator's notes on the visit are left out unless
+`--with-notes` is given.
 """
 
 from __future__ import annotations
@@ -68,6 +70,14 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help=_("la visita (senza: l'ultima)"),
     )
     parser.add_argument(
+        "--with-notes",
+        action="store_true",
+        help=_(
+            "con --kind session: stampa anche le osservazioni dell'educatore/educatrice "
+            "(senza: la scheda per la famiglia non le riporta)"
+        ),
+    )
+    parser.add_argument(
         "--assessment",
         metavar="ID",
         help=_("la valutazione (senza: l'ultima)"),
@@ -96,6 +106,8 @@ def _check_options(args: argparse.Namespace, ctx: CliContext) -> DocumentKind:
             raise UsageError(detail=N_("--all-families richiede -o CARTELLA"))
     if args.visit and kind is not DocumentKind.SESSION:
         raise UsageError(detail=N_("--visit si usa con --kind session"))
+    if args.with_notes and kind is not DocumentKind.SESSION:
+        raise UsageError(detail=N_("--with-notes si usa con --kind session"))
     if args.assessment and kind is not DocumentKind.TRIANGLE:
         raise UsageError(detail=N_("--assessment si usa con --kind triangle"))
     return kind
@@ -161,6 +173,7 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
                 visit_id=args.visit,
                 assessment_id=args.assessment,
                 lang=ctx.lang,
+                with_notes=args.with_notes,
             )
         print_service.write(workspace, request, path)
     ctx.say(

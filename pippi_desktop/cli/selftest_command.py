@@ -10,10 +10,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pippi_desktop.cli.app import CliContext, Command
+from pippi_desktop.cli.app import CliContext, Command, attach_fallback_log
 from pippi_desktop.domain.errors import EXIT_INTERNAL, EXIT_OK
 from pippi_desktop.domain.i18n import N_, _
-from pippi_desktop.services.app_log import attach_fallback_log
 from pippi_desktop.version import __version__
 
 if TYPE_CHECKING:

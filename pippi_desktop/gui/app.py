@@ -11,8 +11,9 @@ import logging
 import sys
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pippi_desktop.domain.errors import InternalError
@@ -22,8 +23,9 @@ from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.resource_paths import resource
-from pippi_desktop.services import app_log
-from pippi_desktop.services.demo_service import DemoWorkspace
+
+if TYPE_CHECKING:
+    from pippi_desktop.services.demo_service import DemoWorkspace
 
 log = logging.getLogger("pippi_desktop.gui")
 
@@ -56,9 +58,45 @@ def install_excepthook() -> Callable[..., None]:
     return previous
 
 
+class EarlyLog(logging.Handler):
+    """Keeps what is logged before the application log opens.
+
+    Opening the log file imports `logging.handlers` and `platformdirs`, which the first window
+    does not need: the log opens once the event loop runs (the first window painted) and
+    receives these records then, in order."""
+
+    LIMIT = 1000
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+
+def open_application_log(early: EarlyLog) -> logging.Handler | None:
+    """Attach the application log and hand it what `early` kept; `early` is removed."""
+    from pippi_desktop.services import app_log
+
+    logger = logging.getLogger(app_log.application_logger().name)
+    handler = app_log.attach_application_log()
+    logger.removeHandler(early)
+    if handler is not None:
+        for record in early.records:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+    early.records.clear()
+    return handler
+
+
 def _run(controller_start: Callable[[AppController], None], lang: Lang | None) -> int:
     app = prepare_application()
-    handler = app_log.attach_application_log()
+    early = EarlyLog()
+    logging.getLogger("pippi_desktop").addHandler(early)
+    opened: list[logging.Handler | None] = []
+    QTimer.singleShot(0, lambda: opened.append(open_application_log(early)))
     settings = Settings()
     use_language(lang or settings.language)
     install_excepthook()
@@ -69,9 +107,11 @@ def _run(controller_start: Callable[[AppController], None], lang: Lang | None) -
         return app.exec()
     finally:
         controller.shutdown()
-        if handler is not None:
-            logging.getLogger(app_log.application_logger().name).removeHandler(handler)
-            handler.close()
+        logging.getLogger("pippi_desktop").removeHandler(early)
+        for handler in opened:
+            if handler is not None:
+                logging.getLogger("pippi_desktop").removeHandler(handler)
+                handler.close()
 
 
 def run_window(*, lang: Lang | None = None) -> int:

@@ -8,6 +8,11 @@ window comes next:
     a last workspace known  -> unlock dialog -> main window
     idle time / Ctrl+L      -> drafts kept, workspace closed, views cleared -> unlock dialog
     unlocked again          -> drafts offered back
+
+Starting the application imports only what the unlock dialog needs. The main window, the
+record editors, the first-run wizard, the preferences and the drafts' service are imported
+where they are first used; once the unlock dialog is painted the worker imports what unlocking
+will need (`gui/warm_up.py`), and the GUI thread waits for it before importing any of them.
 """
 
 from __future__ import annotations
@@ -23,22 +28,22 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from pippi_desktop.domain.errors import PippiError
 from pippi_desktop.domain.i18n import _
-from pippi_desktop.gui.editors import EditorHost
-from pippi_desktop.gui.editors.registry import register_record_editors
+from pippi_desktop.gui.editors.host import EditorHost
 from pippi_desktop.gui.error_dialog import show_error
-from pippi_desktop.gui.first_run import FirstRunWizard
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.idle_watcher import IdleWatcher
-from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.gui.operations import TaskRunner
-from pippi_desktop.gui.preferences_dialog import PreferencesDialog
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.unlock_dialog import OTHER_WORKSPACE, UnlockDialog
-from pippi_desktop.services import draft_service, workspace_probe
+from pippi_desktop.gui.warm_up import ModuleWarmUp
+from pippi_desktop.services import workspace_probe
 from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
+    from pippi_desktop.gui.first_run import FirstRunWizard
+    from pippi_desktop.gui.main_window import MainWindow
+    from pippi_desktop.gui.preferences_dialog import PreferencesDialog
     from pippi_desktop.services.draft_service import Draft
     from pippi_desktop.services.open_workspace import OpenWorkspace
 
@@ -66,8 +71,8 @@ class AppController(QObject):
         self.default_parent = default_parent
         self.runner = TaskRunner(self)
         self.session = WorkspaceSession(self.runner, self)
-        self.editors = EditorHost(self.session, self)
-        register_record_editors(self.editors)
+        self.warm_up = ModuleWarmUp(self.runner)
+        self.editors = EditorHost(self.session, self)  # the record editors: with the main window
         self.idle = IdleWatcher(
             app,
             timeout_seconds=settings.idle_lock_minutes * 60,
@@ -100,6 +105,9 @@ class AppController(QObject):
     # --- first run ----------------------------------------------------------------------
 
     def show_first_run(self) -> FirstRunWizard:
+        self.warm_up.wait()
+        from pippi_desktop.gui.first_run import FirstRunWizard
+
         wizard = FirstRunWizard(
             self.session, default_parent=self.default_parent, parent=self.shown_window()
         )
@@ -164,6 +172,7 @@ class AppController(QObject):
             parent=self.shown_window(),
         )
         dialog.finished.connect(lambda result: self._unlock_done(dialog, result))
+        dialog.first_painted.connect(self.warm_up.start)
         # while the KDF runs on the worker, build the main window (hidden) on the GUI thread:
         # once the passphrase is accepted only showing it is left
         dialog.unlock_started.connect(lambda: QTimer.singleShot(0, self.ensure_main_window))
@@ -210,6 +219,11 @@ class AppController(QObject):
 
     def ensure_main_window(self) -> MainWindow:
         if self.main_window is None:
+            self.warm_up.wait()
+            from pippi_desktop.gui.editors.registry import register_record_editors
+            from pippi_desktop.gui.main_window import MainWindow
+
+            register_record_editors(self.editors)  # editors open from the window; drafts after
             window = MainWindow(self.session, self.settings)
             window.lock_requested.connect(self.lock)
             window.unlock_requested.connect(self.show_unlock_again)
@@ -234,6 +248,8 @@ class AppController(QObject):
             self.open_existing(Path(folder))
 
     def show_preferences(self) -> PreferencesDialog:
+        from pippi_desktop.gui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self.main_window)
         dialog.applied.connect(self.apply_settings)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
@@ -251,6 +267,8 @@ class AppController(QObject):
         """Keep drafts, close the workspace (on the worker), clear the views, ask again."""
         if not self.session.is_open:
             return
+        from pippi_desktop.services import draft_service
+
         self.idle.stop()
         if self.drafts_question is not None:
             self.drafts_question.close()
@@ -280,6 +298,8 @@ class AppController(QObject):
     # --- drafts -------------------------------------------------------------------------
 
     def offer_drafts(self) -> None:
+        from pippi_desktop.services import draft_service
+
         self.session.query(None, draft_service.list_drafts).success(self._offer).run()
 
     def _offer(self, drafts: list[Draft]) -> None:
@@ -313,6 +333,8 @@ class AppController(QObject):
                 ids = [d.draft_id for d in offered]
 
                 def discard_all(ws: OpenWorkspace) -> None:
+                    from pippi_desktop.services import draft_service
+
                     for draft_id in ids:
                         draft_service.discard_draft(ws, draft_id)
 
@@ -337,6 +359,8 @@ class AppController(QObject):
         workspace = self.session.detach()
         self.runner.wait_until_idle()
         if workspace is not None:
+            from pippi_desktop.services import draft_service
+
             draft_service.keep_drafts_and_close(workspace, drafts)
         self.editors.close_all()
 

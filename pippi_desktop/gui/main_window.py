@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.about_dialog import AboutDialog
-from pippi_desktop.gui.editors import EditorDialog, EditorHost
+from pippi_desktop.gui.editors.base import EditorDialog
+from pippi_desktop.gui.editors.host import EditorHost
 from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from pippi_desktop.gui.keys.actions import KeyActions
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile

@@ -20,13 +20,15 @@ from pippi_desktop.gui.forms.ui_recovery_dialog import Ui_RecoveryDialog
 from pippi_desktop.gui.i18n import current_lang
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.widgets.fit import fit_to_contents, grow_to_contents
-from pippi_desktop.services import workspace_service
 
 if TYPE_CHECKING:
     from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 def recover_and_open(path: Path, code: str, new_passphrase: str) -> OpenWorkspace:
+    """On the worker, which imports the service (the dialog is imported with the unlock one)."""
+    from pippi_desktop.services import workspace_service
+
     workspace_service.recover_with_code(path, code, new_passphrase)
     return workspace_service.open_workspace(path, passphrase=new_passphrase)
 

@@ -4,6 +4,11 @@ After `FREE_ATTEMPTS` wrong passphrases in a row each new try waits longer
 (`domain/unlock_backoff.py`); the count is kept in the settings under the workspace id, so
 closing the application does not reset it, and the wall clock is injectable for tests.
 "Ho dimenticato la passphrase" opens the recovery dialog (recovery code + new passphrase).
+
+The dialog is what starting the application paints first: it imports no service module (the
+worker imports `workspace_service` when the passphrase is submitted, or before, see
+`gui/warm_up.py`) nor the recovery dialog before it is asked for, and says when it is painted
+(`first_painted`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pippi_desktop.domain.errors import PippiError, WrongPassphrase
@@ -23,14 +28,13 @@ from pippi_desktop.domain.i18n import _
 from pippi_desktop.domain.unlock_backoff import NO_FAILURES
 from pippi_desktop.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.recovery_dialog import RecoveryDialog
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.widgets.caps_lock import CapsLockWarning
 from pippi_desktop.gui.widgets.fit import fit_to_contents, grow_to_contents
-from pippi_desktop.services import workspace_service
 
 if TYPE_CHECKING:
+    from pippi_desktop.gui.recovery_dialog import RecoveryDialog
     from pippi_desktop.services.open_workspace import OpenWorkspace
 
 # `done()` codes besides Accepted/Rejected
@@ -42,9 +46,17 @@ def format_wait(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def unlock_workspace(path: Path, passphrase: str) -> OpenWorkspace:
+    """On the worker, which imports the service (SQLAlchemy, the key slots' cryptography)."""
+    from pippi_desktop.services import workspace_service
+
+    return workspace_service.open_workspace(path, passphrase=passphrase)
+
+
 class UnlockDialog(QDialog):
     unlock_started = Signal()  # the KDF is running on the worker
     passphrase_accepted = Signal()  # the workspace is open; the dialog closes next
+    first_painted = Signal()  # the first paint pass is over: the dialog is on screen
 
     def __init__(
         self,
@@ -65,6 +77,7 @@ class UnlockDialog(QDialog):
         self.workspace: OpenWorkspace | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         self._busy = False
+        self._painted = False
         self.ui = Ui_UnlockDialog()
         self.ui.setupUi(self)
         self.caps_lock = CapsLockWarning(self.ui.capsLockLabel, self.ui.passphraseEdit)
@@ -120,9 +133,9 @@ class UnlockDialog(QDialog):
             self._show_error(_("Scrivi la passphrase."))
             return
         path = self.path
-        self.session.call(
-            self, lambda: workspace_service.open_workspace(path, passphrase=passphrase)
-        ).busy(self._set_busy).success(self._unlocked).failure(self._failed).run()
+        self.session.call(self, lambda: unlock_workspace(path, passphrase)).busy(
+            self._set_busy
+        ).success(self._unlocked).failure(self._failed).run()
         self.unlock_started.emit()
 
     def _unlocked(self, workspace: OpenWorkspace) -> None:
@@ -182,6 +195,8 @@ class UnlockDialog(QDialog):
     # --- recovery -----------------------------------------------------------------------
 
     def open_recovery(self) -> RecoveryDialog:
+        from pippi_desktop.gui.recovery_dialog import RecoveryDialog  # its forms: when asked
+
         dialog = RecoveryDialog(self.path, session=self.session, parent=self)
         dialog.accepted.connect(lambda: self._recovered(dialog))
         self.recovery_dialog = dialog
@@ -205,6 +220,13 @@ class UnlockDialog(QDialog):
             self.setProperty("fitted", True)
             fit_to_contents(self)
         super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # the children paint next in the same pass; a zero timer runs once it is over
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

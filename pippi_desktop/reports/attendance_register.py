@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from pippi_desktop.domain.records import GroupSession
 from pippi_desktop.domain.text import search_key
@@ -21,6 +21,7 @@ from pippi_desktop.reports.style import (
     PrintContext,
     Styles,
     build_pdf,
+    closing,
     grid_table,
     heading,
     make_styles,
@@ -146,14 +147,7 @@ def attendance_story(
     if session.notes:
         story += heading(_("Note"), styles.heading)
         story += paragraphs(session.notes, styles.body)
-    story.append(
-        KeepTogether(
-            [
-                Paragraph(_("Firme dei conduttori"), styles.heading),
-                signatures,
-            ]
-        )
-    )
+    story.append(closing([Paragraph(_("Firme dei conduttori"), styles.heading), signatures]))
     return story
 
 
@@ -161,7 +155,10 @@ def render_attendance_register(
     session: GroupSession, rows: Sequence[RegisterRow], *, context: PrintContext
 ) -> bytes:
     styles = make_styles(11)
-    story = attendance_story(session, rows, context=context, styles=styles)
+
+    def story() -> list[Flowable]:
+        return attendance_story(session, rows, context=context, styles=styles)
+
     page = PageInfo(
         title=context._("Registro delle presenze"),
         record_kind="group_session",

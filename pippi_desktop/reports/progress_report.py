@@ -3,21 +3,29 @@
 The family at a glance (code, implementation, phase, dates, members, équipe), the pathway's
 phases with their dates, the dispositivi, the home visits per month as a small bar chart and
 the group sessions attended, the triangle of each child with T0/T1/T2 overlaid and their scores
-side by side, the micro-project with its verification, and the family's notes in full.
+side by side, the micro-project with its verification, the family's notes in full, and a
+«Redatto da / Firma / Data» block to sign.
+
+An office document made of tables, so every date is written one way, 23/11/2026
+(`PrintContext.numeric_dates`), the footer's included. Each child's triangle, its legend and
+its score table stay on one page when they fit one; when the table runs onto the next page
+it carries the child's name in its repeated header.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from pippi_desktop.domain.catalogue import Catalogue
-from pippi_desktop.domain.dates import month_label, short_date
+from pippi_desktop.domain.dates import month_label
 from pippi_desktop.domain.records import CaseFile, HomeVisit
 from pippi_desktop.reports import case_text
 from pippi_desktop.reports.session_sheet import subdimension_labels
@@ -29,8 +37,10 @@ from pippi_desktop.reports.style import (
     MUTED,
     PageInfo,
     PrintContext,
+    Signer,
     Styles,
     build_pdf,
+    closing,
     grid_table,
     heading,
     make_styles,
@@ -38,6 +48,7 @@ from pippi_desktop.reports.style import (
     para,
     paragraphs,
     rich,
+    signature_block,
 )
 from pippi_desktop.reports.triangle_chart import scale_legend, score_table
 from pippi_desktop.reports.triangle_form import child_series, triangle_block
@@ -171,7 +182,8 @@ def _summary(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
         if f.child_placed_out is not None:
             rows.append(
                 (
-                    _("Allontanamento di un figlio"),
+                    # TRANSLATORS: answered «sì» or «no» in the report's summary
+                    _("C'è stato un allontanamento (figlio/a collocato/a fuori famiglia)"),
                     _("sì") if f.child_placed_out else _("no"),
                 )
             )
@@ -194,7 +206,7 @@ def _members(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
             [
                 para(person.full_name, styles.cell_bold),
                 para(context.label("member_roles", person.role), styles.cell),
-                para(short_date(person.birth_date), styles.cell, empty="—"),
+                para(context.date(person.birth_date), styles.cell, empty="—"),
                 para(school, styles.cell, empty="—"),
             ]
         )
@@ -228,11 +240,11 @@ def _equipe(case: CaseFile, styles: Styles, context: PrintContext) -> Flowable:
 
 def _period(start: date | None, end: date | None, context: PrintContext) -> str:
     if start and end:
-        return f"{short_date(start)} – {short_date(end)}"
+        return f"{context.date(start)} – {context.date(end)}"
     if start:
-        return context._("dal {date}").format(date=short_date(start))
+        return context._("dal {date}").format(date=context.date(start))
     if end:
-        return context._("fino al {date}").format(date=short_date(end))
+        return context._("fino al {date}").format(date=context.date(end))
     return "—"
 
 
@@ -347,13 +359,18 @@ def _triangles(
     styles: Styles,
     context: PrintContext,
 ) -> list[Flowable]:
+    """The section: per child, the name, the triangle with its legend and the scale, and the
+    score table, kept on one page when they fit (the section's heading with the first)."""
     _ = context._
-    flowables: list[Flowable] = []
+    section = _("Il Mondo del Bambino")
     child_ids = list(dict.fromkeys(a.child_id for a in case.assessments))
     if not child_ids:
-        return [Paragraph(_("Nessuna valutazione registrata."), styles.muted)]
-    shown_scale = False
-    for child_id in child_ids:
+        return [
+            *heading(section, styles.heading),
+            Paragraph(_("Nessuna valutazione registrata."), styles.muted),
+        ]
+    flowables: list[Flowable] = []
+    for index, child_id in enumerate(child_ids):
         latest = max(
             (a for a in case.assessments if a.child_id == child_id),
             key=lambda a: (a.date, a.created_at),
@@ -365,19 +382,19 @@ def _triangles(
         marked = frozenset(
             item.subdimension for item in case.micro_project if item.child_id in (None, child_id)
         )
-        flowables.append(
-            KeepTogether(
-                [
-                    Paragraph(markup(case_text.child_name(case, child_id)), styles.subheading),
-                    triangle_block(catalogue, series, styles=styles, context=context),
-                ]
-            )
-        )
-        if not shown_scale:
-            flowables.append(scale_legend(catalogue, styles, context))
-            shown_scale = True
-        flowables.append(Spacer(1, 2 * mm))
-        flowables.append(
+        name = case_text.child_name(case, child_id)
+        block: list[Flowable] = [Paragraph(section, styles.heading)] if index == 0 else []
+        block += [
+            Paragraph(markup(name), styles.subheading),
+            triangle_block(
+                catalogue,
+                series,
+                styles=styles,
+                context=context,
+                drawing_width=CONTENT_WIDTH * 0.5,
+                beside=[scale_legend(catalogue, styles, context)],
+            ),
+            Spacer(1, 2 * mm),
             score_table(
                 catalogue,
                 series,
@@ -385,8 +402,11 @@ def _triangles(
                 context=context,
                 width=CONTENT_WIDTH,
                 marked=marked,
-            )
-        )
+                # TRANSLATORS: above a child's table of triangle scores, repeated on each page
+                caption=_("Punteggi di {name}").format(name=name),
+            ),
+        ]
+        flowables.append(KeepTogether(block))
     flowables.append(
         Paragraph(
             _("● sottodimensione con obiettivi nella micro-progettazione"),
@@ -402,6 +422,7 @@ def _micro_project(
     _ = context._
     if not case.micro_project:
         return Paragraph(_("Nessun obiettivo registrato."), styles.muted)
+    spaced = ParagraphStyle("cell_spaced", parent=styles.cell, spaceAfter=styles.cell.leading / 2)
     rows: list[list[object]] = [
         [
             Paragraph(_("Area"), styles.cell_bold),
@@ -418,23 +439,24 @@ def _micro_project(
         child = case_text.child_name(case, item.child_id)
         if child:
             area += f"<br/><font color='#555555'>{markup(child)}</font>"
-        parts = [markup(item.objective)]
+        # one Paragraph per paragraph: a cell longer than a page breaks between them
+        objective = paragraphs(item.objective, spaced)
         if item.expected_results:
             label = markup(_("Risultati attesi"))
-            parts.append(f"<b>{label}:</b> {markup(item.expected_results)}")
+            objective.append(rich(f"<b>{label}:</b> {markup(item.expected_results)}", styles.cell))
         if item.actions:
             label = markup(_("Azioni"))
-            parts.append(f"<b>{label}:</b> {markup(item.actions)}")
+            objective.append(rich(f"<b>{label}:</b> {markup(item.actions)}", styles.cell))
         who = markup(case_text.responsible(item, case, context) or "—")
         if item.deadline:
-            who += "<br/>" + markup(_("entro il {date}").format(date=short_date(item.deadline)))
+            who += "<br/>" + markup(_("entro il {date}").format(date=context.date(item.deadline)))
         check = f"<b>{markup(context.label('verification_statuses', item.verification_status))}</b>"
         if item.verification_notes:
             check += f"<br/>{markup(item.verification_notes)}"
         rows.append(
             [
                 rich(area, styles.cell),
-                rich("<br/>".join(parts), styles.cell),
+                objective,
                 rich(who, styles.cell),
                 rich(check, styles.cell),
             ]
@@ -466,8 +488,6 @@ def progress_report_story(
         _dispositivi(case, styles, context),
         *heading(_("Visite e incontri"), styles.heading),
         *_visits(case, styles, context),
-        # room for the first child's triangle too, so that the heading never ends a page
-        *heading(_("Il Mondo del Bambino"), styles.heading, room=125 * mm),
         *_triangles(case, catalogues, styles, context),
         *heading(_("Micro-progettazione"), styles.heading),
         _micro_project(case, subdimension_labels(all_catalogues, context), styles, context),
@@ -481,6 +501,21 @@ def progress_report_story(
         if text:
             story += heading(title, styles.heading)
             story += paragraphs(text, styles.body)
+    story.append(
+        closing(
+            [
+                Spacer(1, 6 * mm),
+                signature_block(
+                    [
+                        Signer(_("Redatto da"), _("Nome, cognome e ruolo")),
+                        Signer(_("Firma"), ""),
+                        Signer(_("Data"), "", weight=0.6),
+                    ],
+                    styles,
+                ),
+            ]
+        )
+    )
     return story
 
 
@@ -492,13 +527,17 @@ def render_progress_report(
     context: PrintContext,
 ) -> bytes:
     styles = make_styles(10)
-    story = progress_report_story(
-        case,
-        catalogues=catalogues,
-        all_catalogues=all_catalogues,
-        context=context,
-        styles=styles,
-    )
+    context = replace(context, numeric_dates=True)
+
+    def story() -> list[Flowable]:
+        return progress_report_story(
+            case,
+            catalogues=catalogues,
+            all_catalogues=all_catalogues,
+            context=context,
+            styles=styles,
+        )
+
     page = PageInfo(
         title=context._("Relazione sul percorso"),
         record_kind="family",

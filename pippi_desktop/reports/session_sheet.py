@@ -2,39 +2,48 @@
 
 Read at a kitchen table, so: 12 pt text, plain Italian headings ("Chi c'era", "Che cosa abbiamo
 fatto", "Che cosa abbiamo concordato"), who does what by when in a simple table, the next
-appointment in words, and two signature lines. Long texts flow over as many pages as needed.
+appointment in words, and two signature lines. A usual visit fits one page; long texts flow
+over as many pages as needed, and the next appointment and the signatures (one closing block)
+always share their page with the end of the content.
+
+The sheet is meant for the family: the educator's own notes on the visit («Osservazioni») are
+printed only when asked (`with_notes`).
 
 What was agreed: the micro-project objectives the visit worked on (`visit.objectives`); when
 the visit names none, the family's objectives still open (`OPEN_STATUSES`), under a heading
-that says so; when there are none at all, lines to write on.
+that says so; when there are none at all, lines to write on. Each objective shows its
+verification status; an open one whose deadline has passed (on the day of printing) says
+«scaduto». Earliest deadline first, objectives with no deadline last.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.domain.records import CaseFile, HomeVisit, MicroProjectItem
 from pippi_desktop.reports import case_text
 from pippi_desktop.reports.style import (
     CONTENT_WIDTH,
-    RULE,
     PageInfo,
     PrintContext,
+    Signer,
     Styles,
     WritingLines,
     build_pdf,
+    closing,
     grid_table,
     heading,
     make_styles,
-    make_table,
     markup,
     para,
     paragraphs,
     rich,
+    signature_block,
 )
 
 # Verification statuses (codes of the `verification_statuses` vocabulary) of objectives that
@@ -96,14 +105,26 @@ def _info_table(case: CaseFile, visit: HomeVisit, styles: Styles, context: Print
     )
 
 
+def by_deadline(items: list[MicroProjectItem]) -> list[MicroProjectItem]:
+    """Earliest deadline first (so overdue ones lead), objectives with no deadline last."""
+    return sorted(items, key=lambda item: (item.deadline is None, item.deadline or date.min))
+
+
+def is_open(item: MicroProjectItem) -> bool:
+    return item.verification_status in OPEN_STATUSES
+
+
+def is_overdue(item: MicroProjectItem, today: date) -> bool:
+    """Still open and its deadline has passed."""
+    return is_open(item) and item.deadline is not None and item.deadline < today
+
+
 def _agreed(case: CaseFile, visit: HomeVisit) -> tuple[list[MicroProjectItem], bool]:
     """The objectives to print and whether they are the visit's own (else the open ones)."""
     linked = [item for item in case.micro_project if item.id in set(visit.objectives)]
     if linked:
-        return linked, True
-    open_items = [item for item in case.micro_project if item.verification_status in OPEN_STATUSES]
-    open_items.sort(key=lambda item: (item.deadline is None, item.deadline or visit.date))
-    return open_items, False
+        return by_deadline(linked), True
+    return by_deadline([item for item in case.micro_project if is_open(item)]), False
 
 
 def _agreed_table(
@@ -119,6 +140,7 @@ def _agreed_table(
             Paragraph(_("Che cosa"), styles.cell_bold),
             Paragraph(_("Chi"), styles.cell_bold),
             Paragraph(_("Entro quando"), styles.cell_bold),
+            Paragraph(_("A che punto siamo"), styles.cell_bold),
         ]
     ]
     for item in items:
@@ -127,47 +149,45 @@ def _agreed_table(
             parts.append(markup(_("Azioni: {actions}").format(actions=item.actions)))
         area = labels.get(item.subdimension, item.subdimension)
         parts.append(f"<font size='{styles.base - 2}'>{markup(area)}</font>")
+        deadline = markup(context.date(item.deadline)) or "—"
+        if is_overdue(item, context.printed_on):
+            # TRANSLATORS: under a deadline that has passed while the objective is still open
+            deadline += "<br/><b>" + markup(context.pgettext("deadline", "scaduto")) + "</b>"
         rows.append(
             [
                 rich("<br/>".join(parts), styles.cell),
                 para(case_text.responsible(item, case, context), styles.cell, empty="—"),
-                para(context.date(item.deadline), styles.cell, empty="—"),
+                rich(deadline, styles.cell),
+                para(context.label("verification_statuses", item.verification_status), styles.cell),
             ]
         )
-    return grid_table(rows, [CONTENT_WIDTH - 74 * mm, 44 * mm, 30 * mm])
+    return grid_table(rows, [CONTENT_WIDTH - 94 * mm, 34 * mm, 30 * mm, 30 * mm])
 
 
 def _signatures(visit: HomeVisit, case: CaseFile, styles: Styles, context: PrintContext) -> Table:
     """Two signature lines side by side: the educator's (name printed) and the family's."""
     _ = context._
-    cell_width = CONTENT_WIDTH / 2 - 6 * mm
-    rows = [
+    return signature_block(
         [
-            Paragraph(_("Firma dell'educatore/educatrice"), styles.cell_bold),
-            "",
-            Paragraph(_("Firma per la famiglia"), styles.cell_bold),
+            Signer(_("Firma dell'educatore/educatrice"), educator_of(visit, case, context)),
+            Signer(_("Firma per la famiglia"), _("Nome e cognome:")),
         ],
-        ["", "", ""],
-        [
-            para(educator_of(visit, case, context), styles.small),
-            "",
-            Paragraph(_("Nome e cognome:"), styles.small),
-        ],
-    ]
-    table = make_table(
-        rows, colWidths=[cell_width, 12 * mm, cell_width], rowHeights=[None, 13 * mm, None]
+        styles,
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("LINEBELOW", (0, 1), (0, 1), 0.8, RULE),
-                ("LINEBELOW", (2, 1), (2, 1), 0.8, RULE),
-            ]
-        )
-    )
-    return table
+
+
+def _next_meeting(visit: HomeVisit, styles: Styles, context: PrintContext) -> Paragraph:
+    _ = context._
+    if visit.next_date:
+        when = context.date(visit.next_date, weekday=True)
+        if visit.next_time:
+            when += " " + _("alle {time}").format(time=visit.next_time)
+        text = f"<b>{markup(when)}</b>"
+        if visit.next_notes:
+            text += f"<br/>{markup(visit.next_notes)}"
+    else:
+        text = markup(_("data ____________________   ora __________")).replace("   ", GAP)
+    return rich(text, styles.body)
 
 
 def session_sheet_story(
@@ -177,6 +197,7 @@ def session_sheet_story(
     catalogues: Sequence[Catalogue],
     context: PrintContext,
     styles: Styles,
+    with_notes: bool = False,
 ) -> list[Flowable]:
     _ = context._
     story: list[Flowable] = [
@@ -185,7 +206,7 @@ def session_sheet_story(
     ]
     story += heading(_("Che cosa abbiamo fatto"), styles.heading)
     story += paragraphs(visit.activities, styles.body, empty="—")
-    if visit.notes:
+    if with_notes and visit.notes:
         story += heading(_("Osservazioni"), styles.heading)
         story += paragraphs(visit.notes, styles.body)
 
@@ -199,21 +220,12 @@ def session_sheet_story(
         story += heading(_("Che cosa abbiamo concordato"), styles.heading)
         story.append(WritingLines(4))
 
-    if visit.next_date:
-        when = context.date(visit.next_date, weekday=True)
-        if visit.next_time:
-            when += " " + _("alle {time}").format(time=visit.next_time)
-        next_text = f"<b>{markup(when)}</b>"
-        if visit.next_notes:
-            next_text += f"<br/>{markup(visit.next_notes)}"
-    else:
-        next_text = markup(_("data ____________________   ora __________")).replace("   ", GAP)
     story.append(
-        KeepTogether(
+        closing(
             [
                 Paragraph(_("Il prossimo incontro"), styles.heading),
-                rich(next_text, styles.body),
-                Spacer(1, 2 * mm),
+                _next_meeting(visit, styles, context),
+                Spacer(1, 1 * mm),
                 _signatures(visit, case, styles, context),
             ]
         )
@@ -227,9 +239,21 @@ def render_session_sheet(
     *,
     catalogues: Sequence[Catalogue],
     context: PrintContext,
+    with_notes: bool = False,
 ) -> bytes:
+    """The sheet of `visit`; the educator's notes on it only `with_notes`."""
     styles = make_styles(12)
-    story = session_sheet_story(case, visit, catalogues=catalogues, context=context, styles=styles)
+
+    def story() -> list[Flowable]:
+        return session_sheet_story(
+            case,
+            visit,
+            catalogues=catalogues,
+            context=context,
+            styles=styles,
+            with_notes=with_notes,
+        )
+
     page = PageInfo(
         title=context._("Scheda della visita"),
         record_kind="visit",

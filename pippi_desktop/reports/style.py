@@ -10,9 +10,22 @@
 - Metadata: title and subject name the kind of document only; the author is the application.
 - Sizes: `Styles(base)` scales every text from one base size: 12 pt for sheets read at the
   kitchen table, 10 pt for office reports.
+- Dates: in words ("23 novembre 2026") on the sheets for families, or "23/11/2026" in every
+  place of a document made of tables (`PrintContext.numeric_dates`, the progress report): one
+  form per document, the footer's print date included.
 
-`build_pdf(story, context=…, page=…)` lays the flowables out and returns the PDF as bytes;
-documents never touch the file system (the service writes the bytes atomically).
+Page breaks (what a reader must never meet):
+- a table's header alone at a page foot, or a short row cut in two: tables are `FlowTable`s,
+  which break between rows and cut a row only when it is taller than a whole page;
+- a heading at a page foot: `heading()` starts a new page when too little room is left;
+- a page holding only the signatures: the closing block (`closing()`: signatures, the next
+  appointment) never splits, and when it would land alone on a page `build_pdf` lays the
+  document out again with the previous page's foot raised, so that the last lines of content
+  go over with it.
+
+`build_pdf(make_story, context=…, page=…)` lays the flowables out and returns the PDF as
+bytes (`make_story()` gives a fresh story for each layout: ReportLab marks the flowables it
+lays out); documents never touch the file system (the service writes the bytes atomically).
 """
 
 from __future__ import annotations
@@ -21,7 +34,7 @@ import io
 import itertools
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -41,13 +54,17 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
+from reportlab.platypus.flowables import NullDraw
 
-from pippi_desktop.domain.dates import long_date
+from pippi_desktop.domain.dates import long_date, short_date
 from pippi_desktop.domain.errors import AppFileMissing
 from pippi_desktop.domain.i18n import Lang, translator
 from pippi_desktop.domain.vocabulary import Vocabulary
@@ -68,6 +85,10 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 24 * mm  # room for the header
 MARGIN_BOTTOM = 30 * mm  # room for the footer and its QR code
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+MIN_ROW_PART = 16 * mm  # a row cut across pages leaves at least this much on either page
+CARRIED_OVER = 28 * mm  # content moved onto a page that would hold only the closing block
+MAX_LAYOUTS = 3
 QR_SIZE = 17 * mm
 QR_FORM_NAME = "pippiRecordQR"  # the PDF form XObject holding the QR code
 
@@ -106,6 +127,7 @@ class PrintContext:
     lang: Lang
     vocabulary: Vocabulary
     printed_on: date
+    numeric_dates: bool = False  # "23/11/2026" everywhere (a document of tables), not words
 
     def _(self, text: str) -> str:
         """`text` (Italian, as written in the code) in the document's language, which may
@@ -122,6 +144,9 @@ class PrintContext:
         return self.vocabulary.label(kind, code, self.lang)
 
     def date(self, day: date | None, *, weekday: bool = False) -> str:
+        """A date in the document's one form: words (with the weekday if asked), or numbers."""
+        if self.numeric_dates:
+            return short_date(day)
         return long_date(day, self.lang, weekday=weekday)
 
 
@@ -249,10 +274,37 @@ def rich(fragments: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(fragments, style)
 
 
+class FlowTable(Table):  # type: ignore[misc]
+    """A table that breaks between rows, and cuts a row only when it is taller than a page.
+
+    ReportLab's `splitInRow` cuts any row that does not fit at the foot of a page, even a
+    three-line one, and a table starting near the foot leaves its header there with a sliver
+    of the first row. Here, when not one whole row fits under the header, the table moves to
+    the next page instead; only a row longer than a page is cut, with at least `splitInRow`
+    points of it on each side.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self._calc(available_width, available_height)
+        parts: list[Flowable] = self._splitRows(available_height, doInRowSplit=False)
+        if parts:
+            return parts
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        heights = self._rowHeights
+        if repeat >= len(heights):
+            return []
+        if not self.splitInRow or sum(heights[:repeat]) + heights[repeat] <= FRAME_HEIGHT:
+            return []  # the row fits on the next page: move there whole
+        in_row: list[Flowable] = self._splitRows(available_height, doInRowSplit=True)
+        return in_row
+
+
 def make_table(rows: Sequence[Sequence[Any]], **kwargs: Any) -> Table:
-    """A ReportLab Table whose plain-string cells use DejaVu too (its default is Helvetica,
-    which would be referenced, unembedded, on every page)."""
-    table = Table([list(row) for row in rows], **kwargs)
+    """A `FlowTable` whose plain-string cells use DejaVu too (ReportLab's default is
+    Helvetica, which would be referenced, unembedded, on every page)."""
+    if kwargs.get("splitInRow"):
+        kwargs["splitInRow"] = max(kwargs["splitInRow"], MIN_ROW_PART)
+    table = FlowTable([list(row) for row in rows], **kwargs)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
     return table
 
@@ -264,13 +316,16 @@ def grid_table(
     header: bool = True,
     label_column: bool = False,
     padding: float = 3,
+    header_rows: int = 1,
 ) -> Table:
-    """A table with light rules; long cells split across pages, the header row repeats."""
+    """A table with light rules; its `header_rows` repeat on every page it runs onto; rows
+    break between pages, and only a row taller than a page is cut (`FlowTable`)."""
+    repeat = header_rows if header else 0
     table = make_table(
         rows,
         colWidths=list(col_widths),
-        repeatRows=1 if header else 0,
-        splitInRow=1,
+        repeatRows=repeat,
+        splitInRow=MIN_ROW_PART,
         hAlign="LEFT",
     )
     commands: list[tuple[Any, ...]] = [
@@ -283,11 +338,70 @@ def grid_table(
     ]
     if header:
         commands += [
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+            ("BACKGROUND", (0, 0), (-1, repeat - 1), SHADE),
+            ("LINEBELOW", (0, repeat - 1), (-1, repeat - 1), 0.8, RULE),
         ]
     if label_column:
         commands.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def closing(flowables: Sequence[Flowable]) -> KeepTogether:
+    """The block that ends a document (the next appointment, the signatures): kept in one
+    piece, and never alone on a page (`build_pdf` carries the last lines of content over)."""
+    for flowable in flowables:
+        flowable.closing_block = True
+    block = KeepTogether(list(flowables))
+    block.closing_block = True
+    return block
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One column of a signature block: what to sign (bold), then room to sign on a line,
+    then what is printed beneath the line (a name, or "Nome e cognome:" to write it)."""
+
+    title: str
+    beneath: str = ""
+    weight: float = 1.0  # the column's share of the width (a date needs less than a name)
+
+
+def signature_block(
+    signers: Sequence[Signer],
+    styles: Styles,
+    *,
+    room: float = 12 * mm,
+    gap: float = 10 * mm,
+) -> Table:
+    """Signature lines side by side, one column per signer."""
+    count = len(signers)
+    unit = (CONTENT_WIDTH - gap * (count - 1)) / sum(signer.weight for signer in signers)
+    widths: list[float] = []
+    top: list[object] = []
+    middle: list[object] = []
+    bottom: list[object] = []
+    for index, signer in enumerate(signers):
+        if index:
+            widths.append(gap)
+            top.append("")
+            middle.append("")
+            bottom.append("")
+        widths.append(unit * signer.weight)
+        top.append(Paragraph(markup(signer.title), styles.cell_bold))
+        middle.append(Spacer(1, room))
+        bottom.append(para(signer.beneath, styles.small))
+    table = make_table([top, middle, bottom], colWidths=widths, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for index in range(count):
+        column = index * 2
+        commands.append(("LINEBELOW", (column, 1), (column, 1), 0.8, RULE))
     table.setStyle(TableStyle(commands))
     return table
 
@@ -364,7 +478,7 @@ class _Furniture:
         self.page = page
         self.qr = qr_modules(qr_payload(page.record_kind, page.record_id))
         self.qr_form_ready = False
-        printed = long_date(context.printed_on, context.lang)
+        printed = context.date(context.printed_on)
         self.notice = context._(
             "Documento riservato: contiene dati personali. Stampato il {date} con PIPPI Desktop."
         ).format(date=printed)
@@ -464,12 +578,79 @@ def _canvas_maker(context: PrintContext) -> Any:
     return make
 
 
-def build_pdf(story: list[Flowable], *, context: PrintContext, page: PageInfo) -> bytes:
-    """Lay `story` out on A4 pages with the shared header and footer; the PDF as bytes."""
+class _Document(BaseDocTemplate):  # type: ignore[misc]
+    """Lays the story out and notes, page by page, where content ended and where the closing
+    block went; `raised_feet` (page -> points) raises the foot of those pages' frame."""
+
+    def __init__(self, *args: Any, raised_feet: dict[int, float], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.raised_feet = raised_feet
+        self.content_bottom: dict[int, float] = {}  # page -> lowest point content reached
+        self.closing_pages: set[int] = set()
+
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        self.frame.bottomPadding = self.raised_feet.get(self.page, 0)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if getattr(flowable, "closing_block", False):
+            self.closing_pages.add(self.page)
+        elif not isinstance(flowable, (Spacer, NullDraw, ActionFlowable)):
+            lowest = self.content_bottom.get(self.page, PAGE_HEIGHT)
+            self.content_bottom[self.page] = min(lowest, self.frame._y)
+
+    def lone_closing_page(self) -> int | None:
+        """The first page holding the closing block and no content, if any."""
+        alone = sorted(self.closing_pages - set(self.content_bottom))
+        return alone[0] if alone else None
+
+    def has_blank_page(self) -> bool:
+        """Whether some page holds nothing (a raised foot pushed a whole block over)."""
+        return any(
+            page not in self.content_bottom and page not in self.closing_pages
+            for page in range(1, self.page + 1)
+        )
+
+
+def build_pdf(
+    make_story: Callable[[], list[Flowable]], *, context: PrintContext, page: PageInfo
+) -> bytes:
+    """Lay `story` out on A4 pages with the shared header and footer; the PDF as bytes.
+
+    When the closing block lands alone on a page, the layout is made again with the foot of
+    the page before raised (`CARRIED_OVER` above where its content ended), so that content
+    goes over with the signatures; at most `MAX_LAYOUTS` layouts.
+    """
     register_fonts()
+    raised_feet: dict[int, float] = {}
+    data = b""
+    for _attempt in range(MAX_LAYOUTS):
+        try:
+            laid_out, document = _layout(
+                make_story(), context=context, page=page, raised_feet=raised_feet
+            )
+        except LayoutError:
+            if not data:
+                raise
+            break  # a block too tall for the shortened page: keep the previous layout
+        if data and document.has_blank_page():
+            break  # the whole last block went over: keep the previous layout
+        data = laid_out
+        alone = document.lone_closing_page()
+        before = (alone or 0) - 1
+        if alone is None or before not in document.content_bottom or before in raised_feet:
+            break
+        raised_feet[before] = document.content_bottom[before] - MARGIN_BOTTOM + CARRIED_OVER
+    return data
+
+
+def _layout(
+    story: list[Flowable], *, context: PrintContext, page: PageInfo, raised_feet: dict[int, float]
+) -> tuple[bytes, _Document]:
     buffer = io.BytesIO()
-    document = BaseDocTemplate(
+    document = _Document(
         buffer,
+        raised_feet=raised_feet,
         pagesize=A4,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
@@ -488,7 +669,7 @@ def build_pdf(story: list[Flowable], *, context: PrintContext, page: PageInfo) -
         MARGIN_X,
         MARGIN_BOTTOM,
         CONTENT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        FRAME_HEIGHT,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -499,4 +680,4 @@ def build_pdf(story: list[Flowable], *, context: PrintContext, page: PageInfo) -
         [PageTemplate(id="page", frames=[frame], onPage=_Furniture(context, page))]
     )
     document.build(story, canvasmaker=_canvas_maker(context))
-    return buffer.getvalue()
+    return buffer.getvalue(), document

@@ -90,11 +90,18 @@ class TriangleDrawing(Flowable):  # type: ignore[misc]
     """The triangle with its grid, numbered axes, side titles and one polygon per series.
 
     Drawn with plain canvas calls in the order a QPainter widget would make them: fill, score
-    rings, axes, outline, series (the highlighted one last, on top), axis numbers, titles.
+    rings, axes, outline, the scale (each ring's score where it crosses the line from the
+    centre to the apex: on the blank form the family marks the points by hand), series (the
+    highlighted one last, on top), axis numbers, titles.
     """
 
     def __init__(
-        self, catalogue: Catalogue, series: Sequence[Series], *, width: float, context: PrintContext
+        self,
+        catalogue: Catalogue,
+        series: Sequence[Series],
+        *,
+        width: float,
+        context: PrintContext,
     ) -> None:
         super().__init__()
         self.catalogue = catalogue
@@ -128,10 +135,11 @@ class TriangleDrawing(Flowable):  # type: ignore[misc]
         canvas.setStrokeColor(_colour(tg.OUTLINE_COLOUR))
         canvas.setLineWidth(tg.OUTLINE_LINE_WIDTH)
         canvas.drawPath(_polygon(canvas, triangle), stroke=1, fill=0)
+        number_size = max(6.0, min(8.5, self.width / 55))
+        self._draw_ring_numbers(layout, placement, number_size)
         for item in sorted(self.series, key=lambda s: s.highlighted):
             _draw_series(canvas, layout, placement, item)
         canvas.setFillColor(_colour(tg.TEXT_COLOUR))
-        number_size = max(6.0, min(8.5, self.width / 55))
         canvas.setFont(FONT_BOLD, number_size)
         for axis in layout.axes:
             anchor = placement.map(axis.label_anchor)
@@ -149,9 +157,28 @@ class TriangleDrawing(Flowable):  # type: ignore[misc]
             canvas.restoreState()
         canvas.restoreState()
 
+    def _draw_ring_numbers(
+        self, layout: tg.TriangleLayout, placement: tg.Placement, size: float
+    ) -> None:
+        """Each score on its ring where the ring crosses the line from the centre to the apex,
+        on a small disc of the triangle's fill that interrupts the ring's lines there."""
+        canvas = self.canv
+        canvas.setFont(FONT_BOLD, size)
+        scale = self.catalogue.scale
+        for score in range(scale.minimum, scale.maximum + 1):
+            apex = placement.map(layout.ring(score)[1])
+            canvas.setFillColor(_colour(tg.FILL_COLOUR))
+            canvas.circle(apex.x, apex.y, size * 0.75, stroke=0, fill=1)
+            canvas.setFillColor(_colour(tg.OUTLINE_COLOUR))
+            canvas.drawCentredString(apex.x, apex.y - size * 0.36, str(score))
+
 
 def triangle_drawing(
-    catalogue: Catalogue, series: Sequence[Series], *, width: float, context: PrintContext
+    catalogue: Catalogue,
+    series: Sequence[Series],
+    *,
+    width: float,
+    context: PrintContext,
 ) -> TriangleDrawing:
     return TriangleDrawing(catalogue, series, width=width, context=context)
 
@@ -213,10 +240,13 @@ def score_table(
     context: PrintContext,
     width: float,
     marked: frozenset[str] = frozenset(),
+    caption: str = "",
 ) -> Table:
     """N. | sub-dimension | one column per series; side titles as group rows.
 
-    `marked` sub-dimensions (objectives in the micro-project) get a "●" after their label.
+    `marked` sub-dimensions (objectives in the micro-project) get a "●" after their label. A
+    `caption` (the child's name in the report) heads the table and is repeated with its header
+    on every page it runs onto.
     """
     layout = tg.layout_for(catalogue)
     score_width = 16 * mm
@@ -227,6 +257,8 @@ def score_table(
     ]
     header += [Paragraph(markup(item.short), styles.cell_bold) for item in series]
     rows: list[list[object]] = [header]
+    if caption:
+        rows.insert(0, [Paragraph(markup(caption), styles.cell_bold)] + [""] * (1 + len(series)))
     side_rows: list[int] = []
     short_nv = catalogue.scale.not_assessable_short.get(context.lang)
     for side in catalogue.sides:
@@ -255,18 +287,27 @@ def score_table(
                 else:
                     row.append(text)
             rows.append(row)
-    table = grid_table(rows, [9 * mm, label_width] + [score_width] * len(series), padding=2)
+    header_rows = 2 if caption else 1
+    table = grid_table(
+        rows,
+        [9 * mm, label_width] + [score_width] * len(series),
+        padding=2,
+        header_rows=header_rows,
+    )
     commands: list[tuple[object, ...]] = [
-        ("FONTSIZE", (0, 1), (-1, -1), styles.cell.fontSize),
-        ("LEADING", (0, 1), (-1, -1), styles.cell.leading),
+        ("FONTSIZE", (0, header_rows), (-1, -1), styles.cell.fontSize),
+        ("LEADING", (0, header_rows), (-1, -1), styles.cell.leading),
     ]
+    if caption:
+        commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), colors.white)]
     for column, item in enumerate(series, start=2):
         if item.highlighted:
-            commands.append(("FONTNAME", (column, 1), (column, -1), FONT_BOLD))
+            commands.append(("FONTNAME", (column, header_rows), (column, -1), FONT_BOLD))
     for index in side_rows:
         commands += [
             ("SPAN", (0, index), (-1, index)),
             ("BACKGROUND", (0, index), (-1, index), SHADE),
+            ("NOSPLIT", (0, index), (-1, index + 1)),  # a side's title stays with its first row
         ]
     table.setStyle(commands)
     return table

@@ -78,9 +78,10 @@ def triangle_block(
     styles: Styles,
     context: PrintContext,
     note: str = "",
+    drawing_width: float = CONTENT_WIDTH * 0.64,
+    beside: Sequence[Flowable] = (),
 ) -> Table:
-    """The drawing with its legend beside it."""
-    drawing_width = CONTENT_WIDTH * 0.64
+    """The drawing with its legend beside it (and `note`, then `beside`, under the legend)."""
     legend_width = CONTENT_WIDTH - drawing_width - 4 * mm
     side: list[Flowable] = [
         Paragraph(context._("Legenda"), styles.cell_bold),
@@ -89,6 +90,8 @@ def triangle_block(
     ]
     if note:
         side += [Spacer(1, 3 * mm), Paragraph(markup(note), styles.muted)]
+    for flowable in beside:
+        side += [Spacer(1, 3 * mm), flowable]
     table = make_table(
         [[triangle_drawing(catalogue, series, width=drawing_width, context=context), side]],
         colWidths=[drawing_width, legend_width + 4 * mm],
@@ -222,9 +225,12 @@ def render_triangle_form(
     case: CaseFile, assessment: Assessment, *, catalogue: Catalogue, context: PrintContext
 ) -> bytes:
     styles = make_styles(11)
-    story = triangle_form_story(
-        case, assessment, catalogue=catalogue, context=context, styles=styles
-    )
+
+    def story() -> list[Flowable]:
+        return triangle_form_story(
+            case, assessment, catalogue=catalogue, context=context, styles=styles
+        )
+
     page = PageInfo(
         title=context._("Valutazione del triangolo"),
         record_kind="assessment",

@@ -34,10 +34,3 @@ def attach_application_log() -> logging.Handler | None:
 
 def application_logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
-
-
-def attach_fallback_log() -> None:
-    """Log to the user's state folder when no log (a workspace's or this one) is attached."""
-    handlers = application_logger().handlers
-    if all(isinstance(handler, logging.NullHandler) for handler in handlers):
-        attach_application_log()

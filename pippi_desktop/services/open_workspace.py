@@ -10,9 +10,12 @@ a storage type, which `tests/test_code_rules.py` keeps out of `gui/` and `cli/`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pippi_desktop.domain.workspace_identity import WorkspaceIdentity
-from pippi_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the window's start imports this module: SQLAlchemy only when opening
+    from pippi_desktop.storage.workspace import Workspace
 
 
 class OpenWorkspace:

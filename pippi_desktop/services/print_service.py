@@ -3,7 +3,7 @@
 The API of the GUI's *Stampa* menu and of `print-sheet`. Qt-free: the GUI runs these calls on
 its worker like any other service call, then opens the file with the system viewer.
 
-    render_session_sheet(workspace, family_id, visit_id=None, lang=…)      -> bytes
+    render_session_sheet(workspace, family_id, visit_id=None, lang=…, with_notes=False) -> bytes
     render_triangle_form(workspace, family_id, assessment_id=None, lang=…) -> bytes
     render_blank_triangle_form(workspace, family_id, lang=…)              -> bytes
     render_progress_report(workspace, family_id, lang=…)                  -> bytes
@@ -12,6 +12,9 @@ its worker like any other service call, then opens the file with the system view
     render(workspace, PrintRequest) / write(workspace, PrintRequest, path) -> PrintedDocument
     print_all_reports(workspace, folder, lang=…)                           -> BatchResult
     default_file_name(kind, lang)                                          -> "scheda-visita-….pdf"
+
+The session sheet is meant for the family: the educator's notes on the visit are printed only
+with `with_notes=True` (`print-sheet --with-notes`).
 
 Without a visit or assessment id the latest one is used (`UnknownRecord("no_visit")` /
 `("no_assessment")` when there is none). An id may also be given by its first 8 or more
@@ -99,6 +102,7 @@ class PrintRequest:
     assessment_id: str | None = None  # filled triangle; None: the latest assessment
     session_id: str | None = None  # attendance register
     lang: Lang = Lang.IT
+    with_notes: bool = False  # session sheet: the educator's notes («Osservazioni») too
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,11 @@ def _render_family_document(
     if kind is DocumentKind.SESSION:
         visit = pick_visit(case, request.visit_id)
         data = session_sheet.render_session_sheet(
-            case, visit, catalogues=_all_catalogues(workspace), context=context
+            case,
+            visit,
+            catalogues=_all_catalogues(workspace),
+            context=context,
+            with_notes=request.with_notes,
         )
         return PrintedDocument(kind, "visit", visit.id, data)
     if kind is DocumentKind.TRIANGLE:
@@ -389,11 +397,25 @@ def print_all_reports(
 # --- one function per document, for the GUI -------------------------------------------------
 
 
+def _session(family_id: str, visit_id: str | None, lang: Lang, with_notes: bool) -> PrintRequest:
+    return PrintRequest(
+        DocumentKind.SESSION,
+        family_id=family_id,
+        visit_id=visit_id,
+        lang=lang,
+        with_notes=with_notes,
+    )
+
+
 def render_session_sheet(
-    workspace: OpenWorkspace, family_id: str, *, visit_id: str | None = None, lang: Lang = Lang.IT
+    workspace: OpenWorkspace,
+    family_id: str,
+    *,
+    visit_id: str | None = None,
+    lang: Lang = Lang.IT,
+    with_notes: bool = False,
 ) -> bytes:
-    request = PrintRequest(DocumentKind.SESSION, family_id=family_id, visit_id=visit_id, lang=lang)
-    return render(workspace, request).data
+    return render(workspace, _session(family_id, visit_id, lang, with_notes)).data
 
 
 def render_triangle_form(
@@ -438,8 +460,9 @@ def write_session_sheet(
     visit_id: str | None = None,
     lang: Lang = Lang.IT,
     replace: bool = True,
+    with_notes: bool = False,
 ) -> PrintedDocument:
-    request = PrintRequest(DocumentKind.SESSION, family_id=family_id, visit_id=visit_id, lang=lang)
+    request = _session(family_id, visit_id, lang, with_notes)
     return write(workspace, request, path, replace=replace)
 
 

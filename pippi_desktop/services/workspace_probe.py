@@ -1,4 +1,8 @@
-"""What can be learned about a workspace folder before it is unlocked, and where to make one."""
+"""What can be learned about a workspace folder before it is unlocked, and where to make one.
+
+On the path that paints the unlock dialog: the standard library only (no `cryptography`, no
+SQLAlchemy); the slots themselves are checked when the workspace is unlocked.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pippi_desktop.domain.errors import TargetNotEmpty
-from pippi_desktop.storage import keyslots as ks
+from pippi_desktop.storage.keyslots_envelope import read_workspace_id
 from pippi_desktop.storage.layout import WORKSPACE_SUFFIX, WorkspaceLayout
 
 
@@ -22,8 +26,7 @@ def probe_workspace(path: Path) -> ClosedWorkspace:
     """Check `path` is a workspace (typed errors otherwise) and read its public id."""
     layout = WorkspaceLayout(Path(path))
     layout.check_existing()
-    slots, _mac = ks.load(layout.keyslots)
-    return ClosedWorkspace(path=Path(path), workspace_id=slots.workspace_id)
+    return ClosedWorkspace(path=Path(path), workspace_id=read_workspace_id(layout.keyslots))
 
 
 def check_new_workspace_path(path: Path) -> None:

@@ -50,22 +50,17 @@ from pippi_desktop.domain.errors import WorkspaceDamaged, WrongPassphrase, Wrong
 from pippi_desktop.storage import key_wrap
 from pippi_desktop.storage.atomic import write_atomic
 from pippi_desktop.storage.key_wrap import Argon2Params, UnwrapFailed
+from pippi_desktop.storage.keyslots_envelope import FORMAT, canonical_json, checked_body
 
-FORMAT = "pippi-desktop/keyslots"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
 AEAD = "chacha20-poly1305"
 RECOVERY_KDF = "x25519-hkdf-sha256"
 LEGACY_RECOVERY_KDF = "hkdf-sha256"
-MAX_FILE_BYTES = 1 << 20
 
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
 ESCROW = "escrow"
-
-
-def canonical_json(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
 def _b64(data: bytes) -> str:
@@ -390,18 +385,9 @@ def save(path: Path, keyslots: KeySlots, data_key: bytes | bytearray) -> None:
 def parse(raw_bytes: bytes) -> tuple[KeySlots, str]:
     """Parse and check the checksum; `WorkspaceDamaged('keyslots')` on anything odd."""
     try:
-        if len(raw_bytes) > MAX_FILE_BYTES:
-            raise ValueError("too large")
-        raw = json.loads(raw_bytes.decode("utf-8"))
-        if (
-            not isinstance(raw, dict)
-            or raw.get("format") != FORMAT
-            or raw.get("version") not in READABLE_VERSIONS
-        ):
+        raw = checked_body(raw_bytes)
+        if raw.get("version") not in READABLE_VERSIONS:
             raise ValueError("not a keyslots file of this version")
-        checksum = raw.pop("checksum")
-        if not hmac.compare_digest(hashlib.sha256(canonical_json(raw)).hexdigest(), str(checksum)):
-            raise ValueError("checksum mismatch")
         mac = str(raw.pop("mac"))
         slots = tuple(KeySlot.from_json(item) for item in raw["slots"])
         pending = None

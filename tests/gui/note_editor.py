@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from pippi_desktop.gui.editors import EditorDialog
+from pippi_desktop.gui.editors.base import EditorDialog
 from pippi_desktop.gui.session import WorkspaceSession
 
 

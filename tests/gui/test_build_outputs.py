@@ -107,3 +107,44 @@ def test_a_hand_edited_form_is_caught(build_forms: ModuleType, tmp_path: Path) -
     form = tmp_path / "ui_about_dialog.py"
     form.write_text(build_forms.form_target(ui).read_text().replace("Chiudi", "Esci"))
     assert "edited by hand" in build_forms.form_problem(ui, form)
+
+
+def test_a_form_imports_only_the_qt_names_it_uses(build_forms: ModuleType) -> None:
+    generated = (
+        "from PySide6.QtCore import (QCoreApplication, QDate,\n    QSize, Qt)\n"
+        "from PySide6.QtGui import (QFont, QIcon)\n"
+        "from PySide6.QtWidgets import QLabel, QWidget\n"
+        "\n"
+        "class Ui_X(object):\n"
+        "    def setupUi(self, X):\n"
+        "        X.setMinimumSize(QSize(520, 0))\n"
+        "        self.a = QLabel(X)\n"
+        "        self.a.setAlignment(Qt.AlignmentFlag.AlignCenter)\n"
+    )
+    assert build_forms.unused_qt_imports(generated) == [
+        "QCoreApplication",
+        "QDate",
+        "QFont",
+        "QIcon",
+        "QWidget",
+    ]
+    pruned = build_forms.drop_unused_qt_imports(generated)
+    assert pruned.startswith(
+        "from PySide6.QtCore import QSize, Qt\nfrom PySide6.QtWidgets import QLabel\n\nclass Ui_X"
+    )
+    assert build_forms.unused_qt_imports(pruned) == []
+    compile(pruned, "ui_x.py", "exec")
+
+
+def test_a_form_importing_qt_names_it_does_not_use_is_stale(
+    build_forms: ModuleType, tmp_path: Path
+) -> None:
+    ui = REPO / "ui" / "about_dialog.ui"
+    form = tmp_path / "ui_about_dialog.py"
+    header, body = build_forms.form_target(ui).read_text().split("\n\n", 1)
+    body = "from PySide6.QtGui import QIcon\n" + body
+    old_hash = header.rsplit(" ", 1)[1]
+    form.write_text(
+        header.replace(old_hash, build_forms.sha256(body.encode("utf-8"))) + "\n\n" + body
+    )
+    assert "does not use" in build_forms.form_problem(ui, form)

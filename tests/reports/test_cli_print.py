@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import PASSPHRASE, CliResult, tree_hashes
 from tests.reports import pdf_checks as pdf
 from tests.reports.conftest import PrintWorkspace
-from tests.reports.sample_family import NAME_PARTS
+from tests.reports.sample_family import LAST_WORDS, NAME_PARTS
 
 ENV = {"PIPPI_PASSPHRASE": PASSPHRASE}
 
@@ -116,6 +116,23 @@ def test_chosen_visit_and_assessment_and_english(
     assert sample.assessment_ids["T0"][:8] in pdf.text(written.read_bytes())
 
 
+def test_the_educators_notes_only_with_with_notes(
+    print_workspace: PrintWorkspace, tmp_path: Path
+) -> None:
+    sample = print_workspace.sample
+    plain, noted = tmp_path / "plain.pdf", tmp_path / "noted.pdf"
+    args = (print_workspace.root, "--family", sample.code, "--kind", "session")
+    assert run(*args, "-o", plain, cwd=tmp_path).returncode == 0
+    assert run(*args, "--with-notes", "-o", noted, cwd=tmp_path).returncode == 0
+    assert LAST_WORDS["visit_notes"] not in pdf.text(plain.read_bytes())
+    assert "Osservazioni" not in pdf.text(plain.read_bytes())
+    assert LAST_WORDS["visit_notes"] in pdf.text(noted.read_bytes())
+    for lang, words in (("it", "osservazioni dell'educatore"), ("en", "educator's notes")):
+        helped = run(print_workspace.root, "--help", "--lang", lang, cwd=tmp_path)
+        assert helped.returncode == 0 and "--with-notes" in helped.stdout
+        assert words in " ".join(helped.stdout.split()), lang
+
+
 def test_attendance_register(print_workspace: PrintWorkspace, tmp_path: Path) -> None:
     session_id = print_workspace.sample.session_id
     out = tmp_path / "registro.pdf"
@@ -158,6 +175,7 @@ BAD = [
     (("--family", "{code}", "--kind", "sheet"), 2, "valore non ammesso: 'sheet'"),
     (("--family", "{code}", "--kind", "report", "--visit", "{visit}"), 2, "--visit si usa con"),
     (("--family", "{code}", "--kind", "session", "--assessment", "x"), 2, "--assessment si usa"),
+    (("--family", "{code}", "--kind", "report", "--with-notes"), 2, "--with-notes si usa con"),
     (("--family", "{code}", "--kind", "attendance"), 2, "--group-session"),
     (("--group-session", "{session}", "--kind", "report"), 2, "--kind attendance"),
     (("--all-families", "--kind", "session", "-o", "out"), 2, "--kind report"),

@@ -115,10 +115,12 @@ def test_a_missing_resource_fails_the_step_that_needs_it(tmp_path: Path) -> None
 
 
 def test_an_empty_resources_folder_says_reinstall(tmp_path: Path) -> None:
-    """Without resources/ no command can even build its options: one sentence, exit 1."""
+    """Without resources/ the self-test stops at the first step that needs one: one sentence
+    naming the missing file, exit 1."""
     result = run_cli("self-test", env={"PIPPI_RESOURCES": str(tmp_path)})
     assert result.returncode == 1
-    assert result.stderr.startswith("Manca un file dell'applicazione (")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Manca un file dell'applicazione (" in result.stderr
     assert result.stderr.strip().endswith("): reinstalla PIPPI Desktop.")
     _no_traceback(result.stdout + result.stderr)
 

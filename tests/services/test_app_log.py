@@ -15,8 +15,14 @@ from tests.conftest import run_cli
 def test_an_error_before_any_workspace_goes_to_the_user_state_folder(tmp_path: Path) -> None:
     state, empty = tmp_path / "state", tmp_path / "no-resources"
     empty.mkdir()
-    result = run_cli("self-test", env={"PIPPI_RESOURCES": str(empty), "XDG_STATE_HOME": str(state)})
+    # `families` reads the vocabularies to build its options: a missing file, before any workspace
+    result = run_cli(
+        "families",
+        str(tmp_path / "Area.pippiws"),
+        env={"PIPPI_RESOURCES": str(empty), "XDG_STATE_HOME": str(state)},
+    )
     assert result.returncode == 1
+    assert result.stderr.startswith("Manca un file dell'applicazione (vocabularies.json)")
     log = state / "pippi-desktop" / "pippi.log"
     assert "unexpected error" in log.read_text(encoding="utf-8")
     assert stat.S_IMODE(log.stat().st_mode) == 0o600

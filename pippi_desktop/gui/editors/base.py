@@ -79,6 +79,15 @@ class EditorDialog(QDialog):
 
     # --- provided -----------------------------------------------------------------------
 
+    def draft_to_save(self) -> draft_service.DraftToSave:
+        """What the host hands to `draft_service` when the workspace locks."""
+        return draft_service.DraftToSave(
+            kind=self.draft_kind,
+            key=self.draft_key(),
+            title=self.draft_title(),
+            state=self.draft_state(),
+        )
+
     def finish_saved(self) -> None:
         """Call after the save operation succeeded: drop the draft and close."""
         self._forget_draft()

@@ -19,16 +19,15 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from pippi_desktop.gui.editors.base import EditorDialog
 from pippi_desktop.gui.session import WorkspaceSession
-from pippi_desktop.services.draft_service import DraftToSave
 
-if TYPE_CHECKING:
-    from pippi_desktop.services.draft_service import Draft
+if TYPE_CHECKING:  # the editors bring the services: not imported before one exists
+    from pippi_desktop.gui.editors.base import EditorDialog
+    from pippi_desktop.services.draft_service import Draft, DraftToSave
 
 log = logging.getLogger(__name__)
 
-EditorFactory = Callable[[QWidget | None, WorkspaceSession], EditorDialog]
+EditorFactory = Callable[[QWidget | None, WorkspaceSession], "EditorDialog"]
 
 
 class EditorHost(QObject):
@@ -70,14 +69,7 @@ class EditorHost(QObject):
         drafts: list[DraftToSave] = []
         for editor in self.editors():
             if editor.has_unsaved_changes():
-                drafts.append(
-                    DraftToSave(
-                        kind=editor.draft_kind,
-                        key=editor.draft_key(),
-                        title=editor.draft_title(),
-                        state=editor.draft_state(),
-                    )
-                )
+                drafts.append(editor.draft_to_save())
             editor.hide()
         return drafts
 
