@@ -41,10 +41,10 @@ from pippi_desktop.services import workspace_probe
 from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
+    from pippi_desktop.domain.drafts import Draft
     from pippi_desktop.gui.first_run import FirstRunWizard
     from pippi_desktop.gui.main_window import MainWindow
     from pippi_desktop.gui.preferences_dialog import PreferencesDialog
-    from pippi_desktop.services.draft_service import Draft
     from pippi_desktop.services.open_workspace import OpenWorkspace
 
 

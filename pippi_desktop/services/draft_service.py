@@ -18,9 +18,10 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from pippi_desktop.domain.drafts import Draft
 from pippi_desktop.domain.errors import CannotWrite
 from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
-from pippi_desktop.storage.drafts import DraftFolder, StoredDraft
+from pippi_desktop.storage.drafts import DraftFolder
 from pippi_desktop.storage.meta import delete_meta_values, read_meta_values, write_meta_values
 from pippi_desktop.storage.workspace import Workspace
 
@@ -28,24 +29,6 @@ log = logging.getLogger(__name__)
 
 DRAFT_KEY_PURPOSE = b"pippi-desktop drafts v1"
 RETIRED_KEYS = "retired_draft_keys"
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A draft kept in the workspace, as it is offered back after unlocking."""
-
-    draft_id: str
-    kind: str
-    key: str
-    title: str
-    saved_at: str
-    state: dict[str, Any]
-
-
-def _draft(stored: StoredDraft) -> Draft:
-    return Draft(
-        stored.draft_id, stored.kind, stored.key, stored.title, stored.saved_at, stored.state
-    )
 
 
 @dataclass(frozen=True)
@@ -107,7 +90,7 @@ def save_draft(workspace: OpenWorkspace, draft: DraftToSave) -> Draft:
         kind=draft.kind, key=draft.key, title=draft.title, state=draft.state
     )
     log.info("draft saved (%s)", draft.kind)
-    return _draft(saved)
+    return saved
 
 
 def list_drafts(workspace: OpenWorkspace) -> list[Draft]:
@@ -117,7 +100,7 @@ def list_drafts(workspace: OpenWorkspace) -> list[Draft]:
     except (CannotWrite, OSError, ValueError):
         log.warning("drafts of an earlier data key could not be moved yet", exc_info=True)
     drafts, _unreadable = _folder(store_of(workspace)).read_all()
-    return [_draft(draft) for draft in drafts]
+    return drafts
 
 
 def discard_draft(workspace: OpenWorkspace, draft_id: str) -> None:

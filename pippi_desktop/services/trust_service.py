@@ -11,9 +11,8 @@ open what was sealed to them) and writes the new card. A laptop moves to it with
 the office → laptop bundle later (issue 14): same office, same signing key, new exchange key;
 the escrow slot is sealed to the new key and bundle numbers go on. The educator's workspace
 writes a *device card*; the office registers it, with the educator's name, after comparing its
-fingerprint. A fingerprint
-that does not match changes nothing. Revoking a device refuses its later bundles (every
-incarnation of it); what was already imported stays.
+fingerprint. A fingerprint that does not match changes nothing. Revoking a device refuses its
+later bundles (every incarnation of it); what was already imported stays.
 """
 
 from __future__ import annotations

@@ -184,16 +184,21 @@ def expected_type(field: FieldSpec) -> Any:
     return base | None
 
 
-def _read_models() -> list[type[records.Record]]:
-    """Every `Record` subclass of `domain/records.py`."""
-    found: list[type[records.Record]] = []
-    pending = list(records.Record.__subclasses__())
+def _subclasses_in(base: type[Any], module: Any) -> list[type[Any]]:
+    """Every subclass of `base` defined in `module` (the read models, the inputs)."""
+    found: list[type[Any]] = []
+    pending = list(base.__subclasses__())
     while pending:
         cls = pending.pop()
-        if cls.__module__ == records.__name__:
+        if cls.__module__ == module.__name__:
             found.append(cls)
         pending.extend(cls.__subclasses__())
     return found
+
+
+def _read_models() -> list[type[records.Record]]:
+    """Every `Record` subclass of `domain/records.py`."""
+    return _subclasses_in(records.Record, records)
 
 
 def model_differences(cls: type[records.Record], spec: RecordSpec) -> list[str]:
@@ -248,14 +253,7 @@ def test_the_read_model_check_sees_drift() -> None:
 
 def _inputs() -> list[type[record_inputs.RecordInput]]:
     """Every `RecordInput` subclass of `domain/record_inputs.py`."""
-    found: list[type[record_inputs.RecordInput]] = []
-    pending = list(record_inputs.RecordInput.__subclasses__())
-    while pending:
-        cls = pending.pop()
-        if cls.__module__ == record_inputs.__name__:
-            found.append(cls)
-        pending.extend(cls.__subclasses__())
-    return found
+    return _subclasses_in(record_inputs.RecordInput, record_inputs)
 
 
 def input_differences(cls: type[record_inputs.RecordInput], spec: RecordSpec) -> list[str]:
