@@ -35,7 +35,9 @@ os.environ.setdefault("PIPPI_KDF_ITERATIONS", "1")
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from pippi_desktop.domain.record_inputs import VisitInput
 from pippi_desktop.services import casefile_service, casefile_view
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import open_workspace
 from pippi_desktop.storage import casefile_queries
 from pippi_desktop.storage.engine import PRAGMAS
@@ -79,7 +81,7 @@ def _raw_connection(workspace, copy_dir: Path) -> sqlcipher.Connection:
     application may move.
     """
     copy = copy_dir / "baseline.db"
-    raw_app = workspace.engine.raw_connection()
+    raw_app = store_of(workspace).engine.raw_connection()
     try:
         raw_app.cursor().execute(f"VACUUM INTO '{copy}'")
     finally:
@@ -143,20 +145,20 @@ def main() -> int:
         case = casefile_view.case_file(workspace, family.id)
         present = [p.id for p in case.members[:2]]
         day = date.today() - timedelta(days=1)
-        values = {
-            "family_id": family.id,
-            "date": day,
-            "start_time": "10:00",
-            "duration_minutes": 90,
-            "place": "casa",
-            "present_people": present,
-            "activities": "Lettura condivisa e compiti.",
-            "notes": "Visita serena; concordato il prossimo incontro a scuola. " * 4,
-        }
+        visit = VisitInput(
+            family_id=family.id,
+            date=day,
+            start_time="10:00",
+            duration_minutes=90,
+            place="casa",
+            present_people=tuple(present),
+            activities="Lettura condivisa e compiti.",
+            notes="Visita serena; concordato il prossimo incontro a scuola. " * 4,
+        )
         service_save, raw_single, raw_same = [], [], []
         for index in range(25):
             start = time.perf_counter()
-            casefile_service.save_record(workspace, "visit", values)
+            casefile_service.save_record(workspace, visit)
             service_save.append(time.perf_counter() - start)
             visit_id = str(uuid.uuid4())
             row = (
@@ -171,8 +173,8 @@ def main() -> int:
                 90,
                 "casa",
                 json.dumps(present),
-                values["activities"],
-                values["notes"],
+                visit.activities,
+                visit.notes,
             )
             insert_visit = (
                 "INSERT INTO visits (id, created_at, updated_at, deleted, versions, family_id, date, start_time, "
@@ -200,7 +202,7 @@ def main() -> int:
                     "visit",
                     visit_id,
                     "create",
-                    json.dumps(values, default=str),
+                    json.dumps(visit.given_values(), default=str),
                     "{}",
                 ),
             )

@@ -32,6 +32,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from pippi_desktop.domain.record_inputs import FamilyInput, VisitInput
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("PIPPI_KDF_MEMORY_KIB", "65536")
 os.environ.setdefault("PIPPI_KDF_ITERATIONS", "1")
@@ -39,6 +41,7 @@ os.environ.setdefault("PIPPI_KDF_ITERATIONS", "1")
 from sqlalchemy import text
 
 from pippi_desktop.services import casefile_service as cs
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import create_workspace
 from tests.soak.crash_checks import (
     kill_during_change_passphrase,
@@ -56,19 +59,18 @@ def _rekey_workspace(folder: Path, families: int) -> tuple[Path, str]:
     """A workspace with enough data that a rekey takes a noticeable time to kill into."""
     created = create_workspace(folder / "soak.pippiws", role="educator", name="soak", passphrase=A)
     with created.workspace as workspace:
-        with workspace.write() as connection:
+        with store_of(workspace).write() as connection:
             connection.execute(text("INSERT INTO workspace_meta VALUES ('canary', 'ok')"))
         with cs.unit_of_work(workspace) as uow:
             for index in range(families):
-                family = uow.create("family", {"implementation": f"PIPPI {index % 20}"})
+                family = uow.create(FamilyInput(implementation=f"PIPPI {index % 20}"))
                 uow.create(
-                    "visit",
-                    {
-                        "family_id": family,
-                        "date": "2026-03-01",
-                        "place": "casa",
-                        "notes": "appunti della visita " * 30,
-                    },
+                    VisitInput(
+                        family_id=family,
+                        date="2026-03-01",
+                        place="casa",
+                        notes="appunti della visita " * 30,
+                    )
                 )
     return folder / "soak.pippiws", created.recovery_code
 

@@ -47,6 +47,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pippi_desktop.services.open_workspace import store_of
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # sets QT_QPA_PLATFORM=offscreen
     REPO,
@@ -263,7 +265,7 @@ def unlock_benchmark(source: Path, rounds: int, *, families: int) -> bool:
         folder = Path(tmp)
         root = _unlock_workspace(source, folder)
         with open_workspace(root, passphrase=PASSPHRASE) as workspace:
-            params = workspace.keyslots.passphrase_params()
+            params = store_of(workspace).keyslots.passphrase_params()
         settings_file = folder / "settings.ini"
         ours, base = [], []
         for index in range(1 + rounds):  # the first process warms the caches: not counted
@@ -346,7 +348,7 @@ def list_first_paint(root: Path) -> tuple[float, float, list[float]]:
     app = prepare_application()
     workspace = open_workspace(root, passphrase=BENCH_PASSPHRASE)
     key = workspace._require_key()  # the raw baseline reads the same file with the same key
-    raw = sqlcipher.connect(str(workspace.layout.root / "workspace.db"))
+    raw = sqlcipher.connect(str(workspace.folder / "workspace.db"))
     raw.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
     for pragma in PRAGMAS:
         raw.execute(pragma).fetchall()

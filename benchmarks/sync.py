@@ -53,7 +53,8 @@ from sqlalchemy import text
 
 from pippi_desktop.services import bundle_export, bundle_import, trust_service
 from pippi_desktop.services.demo_data import fill_demo_data
-from pippi_desktop.services.workspace_service import create_workspace, open_workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
+from pippi_desktop.services.workspace_service import _open_store, create_workspace
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage.engine import connect_raw
 
@@ -79,12 +80,13 @@ def _key(root: Path) -> bytes:
     return bytes(ks.unlock_with_passphrase(slots, PASSPHRASE))
 
 
-def _open(root: Path, key: bytes):
-    return open_workspace(root, unlocker=lambda _slots: bytearray(key))
+def _open(root: Path, key: bytes) -> OpenWorkspace:
+    """Open a copy with its known data key (no Argon2 per open)."""
+    return OpenWorkspace(_open_store(root, unlocker=lambda _slots: bytearray(key)))
 
 
 def _operations(workspace) -> int:
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         return int(connection.execute(text("SELECT count(*) FROM op_log")).scalar() or 0)
 
 
@@ -136,7 +138,7 @@ def _prepare(root: Path, ops: int, office_ops: int) -> dict[str, Path]:
     bundle = bundle_export.export_bundle(measured)
     assert bundle.file is not None
     shutil.copy(bundle.file, paths["bundle"])
-    office_root = office.layout.root
+    office_root = office.folder
     for workspace in (office, measured, small_filler, big_filler):
         workspace.close()
     key = _key(office_root)

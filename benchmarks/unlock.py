@@ -29,6 +29,7 @@ from _common import in_turns, kdf_alone, load_note
 for name in ("PIPPI_KDF_MEMORY_KIB", "PIPPI_KDF_ITERATIONS", "PIPPI_KDF_PARALLELISM"):
     os.environ.pop(name, None)
 
+from pippi_desktop.services.open_workspace import store_of  # noqa: E402
 from pippi_desktop.services.workspace_service import create_workspace, open_workspace  # noqa: E402
 
 PASSPHRASE = "misura il tempo di sblocco"
@@ -46,7 +47,7 @@ def main() -> int:
         ).workspace.close()
         kdf = kdf_alone(path, PASSPHRASE)
         with open_workspace(path, passphrase=PASSPHRASE) as workspace:
-            params = workspace.keyslots.passphrase_params()
+            params = store_of(workspace).keyslots.passphrase_params()
 
         def unlock() -> float:
             start = time.perf_counter()

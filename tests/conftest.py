@@ -34,8 +34,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 import pytest  # noqa: E402
 
+from pippi_desktop.services.open_workspace import OpenWorkspace  # noqa: E402
 from pippi_desktop.services.workspace_service import create_workspace  # noqa: E402
-from pippi_desktop.storage.workspace import Workspace  # noqa: E402
 
 PASSPHRASE = "la volpe salta il recinto"
 NEW_PASSPHRASE = "il gatto dorme sul divano"
@@ -96,13 +96,13 @@ def cli() -> Callable[..., CliResult]:
 
 
 @pytest.fixture
-def new_workspace(tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
+def new_workspace(tmp_path: Path) -> Iterator[Callable[..., OpenWorkspace]]:
     """Factory: a fresh, open educator (or office) workspace on a real SQLCipher file."""
-    opened: list[Workspace] = []
+    opened: list[OpenWorkspace] = []
 
     def make(
         name: str = "ws", *, role: str = "educator", passphrase: str = PASSPHRASE
-    ) -> Workspace:
+    ) -> OpenWorkspace:
         created = create_workspace(
             tmp_path / f"{name}.pippiws", role=role, name=f"Area {name}", passphrase=passphrase
         )

@@ -18,7 +18,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 # module -> why the unlock dialog must paint without it
 NOT_BEFORE_UNLOCK = {
@@ -106,10 +106,10 @@ def _imported(modules: list[str], name: str) -> bool:
 
 
 def test_the_unlock_dialog_paints_before_the_heavy_modules_are_imported(
-    new_workspace: Callable[..., Workspace], tmp_path: Path
+    new_workspace: Callable[..., OpenWorkspace], tmp_path: Path
 ) -> None:
     workspace = new_workspace("avvio")
-    root = workspace.layout.root
+    root = workspace.folder
     workspace.close()
     loaded = _launch(root, tmp_path / "settings.ini")
 

@@ -34,7 +34,7 @@ from pippi_desktop.domain.i18n import (
     set_language,
 )
 from pippi_desktop.resource_paths import missing_app_file
-from pippi_desktop.storage.write_errors import as_write_failure
+from pippi_desktop.services.failures import as_write_failure
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from pippi_desktop.cli.app import CliContext
 from pippi_desktop.cli.secrets_input import current_passphrase
 from pippi_desktop.domain.errors import PippiError
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.services.workspace_service import check_workspace_path, open_workspace
-from pippi_desktop.storage.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,9 @@ def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def opened_workspace(path: str, args: argparse.Namespace, ctx: CliContext) -> Iterator[Workspace]:
+def opened_workspace(
+    path: str, args: argparse.Namespace, ctx: CliContext
+) -> Iterator[OpenWorkspace]:
     """Open, yield, close; an unexpected error is logged while the workspace log is attached."""
     check_workspace_path(Path(path))
     passphrase = current_passphrase(getattr(args, "passphrase_file", None), ctx.lang)

@@ -276,14 +276,14 @@ def _configure_backup(parser: argparse.ArgumentParser) -> None:
 
 def _run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     with opened_workspace(args.path, args, ctx) as workspace:
-        header = service.backup_workspace(workspace, Path(args.output))
+        written = service.backup_workspace(workspace, Path(args.output))
     ctx.say(
         _(
             "Backup cifrato e sigillato scritto: {file} ({size} kB). Si apre con la passphrase "
             "o il codice di recupero validi oggi, anche dopo che li avrai cambiati."
         ),
         file=args.output,
-        size=max(1, header.db_size // 1024),
+        size=max(1, written.db_size // 1024),
     )
     return EXIT_OK
 

@@ -32,7 +32,7 @@ class Record:
     @classmethod
     def from_row(cls: type[R], row: Mapping[str, Any]) -> R:
         values: dict[str, Any] = {}
-        for name, decode in _decoders(cls):
+        for name, decode in field_decoders(cls):
             raw = row.get(name)
             values[name] = decode(raw)
         return cls(**values)
@@ -58,7 +58,7 @@ Decoder = Callable[[Any], Any]
 _DECODERS: dict[type, tuple[tuple[str, Decoder], ...]] = {}
 
 
-def _decoders(cls: type) -> tuple[tuple[str, Decoder], ...]:
+def field_decoders(cls: type) -> tuple[tuple[str, Decoder], ...]:
     """Per field, how to decode the stored value (worked out once per class)."""
     cached = _DECODERS.get(cls)
     if cached is not None:

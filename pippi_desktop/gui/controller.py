@@ -32,19 +32,20 @@ from pippi_desktop.gui.editors.host import EditorHost
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.idle_watcher import IdleWatcher
-from pippi_desktop.gui.operations import DataChanges, TaskRunner
+from pippi_desktop.gui.operations import TaskRunner
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.unlock_dialog import OTHER_WORKSPACE, UnlockDialog
 from pippi_desktop.gui.warm_up import ModuleWarmUp
 from pippi_desktop.services import workspace_probe
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
+    from pippi_desktop.domain.drafts import Draft
     from pippi_desktop.gui.first_run import FirstRunWizard
     from pippi_desktop.gui.main_window import MainWindow
     from pippi_desktop.gui.preferences_dialog import PreferencesDialog
-    from pippi_desktop.services.draft_service import Draft
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 class AppController(QObject):
@@ -97,7 +98,7 @@ class AppController(QObject):
         else:
             self.show_first_run()
 
-    def start_with(self, workspace: Workspace) -> None:
+    def start_with(self, workspace: OpenWorkspace) -> None:
         """Open the main window on an already unlocked workspace (the demo)."""
         self._unlocked(workspace)
 
@@ -125,7 +126,7 @@ class AppController(QObject):
             self.open_existing(existing)
         elif created is not None:  # left after creating it: unlock it next time
             workspace = created.workspace
-            self._remember(workspace.layout.root)
+            self._remember(workspace.folder)
             self.session.call(None, workspace.close).success(
                 lambda _none: self._after_cancel()
             ).run()
@@ -195,12 +196,12 @@ class AppController(QObject):
         elif self.shown_window() is None:
             self.quit_requested.emit()
 
-    def _unlocked(self, workspace: Workspace) -> None:
-        if self.session.path is not None and self.session.path != workspace.layout.root:
+    def _unlocked(self, workspace: OpenWorkspace) -> None:
+        if self.session.path is not None and self.session.path != workspace.folder:
             self.editors.discard_kept()
         self.session.attach(workspace)
         self._workspace_id = workspace.identity.workspace_id
-        self._remember(workspace.layout.root)
+        self._remember(workspace.folder)
         window = self.ensure_main_window()
         self.editors.editor_parent = window
         window.show()
@@ -331,7 +332,7 @@ class AppController(QObject):
             elif box.clickedButton() is discard:
                 ids = [d.draft_id for d in offered]
 
-                def discard_all(ws: Workspace) -> None:
+                def discard_all(ws: OpenWorkspace) -> None:
                     from pippi_desktop.services import draft_service
 
                     for draft_id in ids:

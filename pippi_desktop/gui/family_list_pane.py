@@ -19,9 +19,9 @@ from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_family_list_pane import Ui_FamilyListPane
 from pippi_desktop.gui.labels import terms
 from pippi_desktop.gui.models.family_list_model import FamilyListModel, FamilyQuery
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.services import casefile_view
+from pippi_desktop.services.changes import DataChanges
 
 SEARCH_DELAY_MS = 120
 # what the list shows comes from these kinds (names, counts, phase, time points)

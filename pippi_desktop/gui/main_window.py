@@ -21,12 +21,12 @@ from pippi_desktop.gui.editors.base import EditorDialog
 from pippi_desktop.gui.editors.host import EditorHost
 from pippi_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from pippi_desktop.gui.keys.actions import KeyActions
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.printing import Printer, PrintJob, attendance_job, family_job
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.gui.sync.status_label import SyncStatusLabel
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.services.print_service import DocumentKind
 
 DEFAULT_SIZE = QSize(1280, 720)

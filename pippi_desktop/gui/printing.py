@@ -28,7 +28,7 @@ from pippi_desktop.services import print_service
 from pippi_desktop.services.print_service import DocumentKind, PrintRequest
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class Printer(QObject):
         self.busy = True
         self._say(_("Preparazione del PDF…"))
 
-        def write(ws: Workspace) -> Path:
+        def write(ws: OpenWorkspace) -> Path:
             print_service.write(ws, request, path, replace=True)
             return path
 

@@ -38,7 +38,7 @@ class QtTextsTranslator(QTranslator):
     disambiguation ("Folder" has two, one per platform) is ignored: both mean the same here.
     """
 
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         source_text: str,

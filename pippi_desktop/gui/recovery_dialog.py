@@ -22,10 +22,10 @@ from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.widgets.fit import fit_to_contents, grow_to_contents
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
-def recover_and_open(path: Path, code: str, new_passphrase: str) -> Workspace:
+def recover_and_open(path: Path, code: str, new_passphrase: str) -> OpenWorkspace:
     """On the worker, which imports the service (the dialog is imported with the unlock one)."""
     from pippi_desktop.services import workspace_service
 
@@ -40,7 +40,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.session = session
-        self.workspace: Workspace | None = None
+        self.workspace: OpenWorkspace | None = None
         self._busy = False
         self.ui = Ui_RecoveryDialog()
         self.ui.setupUi(self)
@@ -68,7 +68,7 @@ class RecoveryDialog(QDialog):
             self._set_busy
         ).success(self._recovered).failure(self._failed).run()
 
-    def _recovered(self, workspace: Workspace) -> None:
+    def _recovered(self, workspace: OpenWorkspace) -> None:
         self.workspace = workspace
         self.accept()
 

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 
     from pippi_desktop.gui.case_file.case_file_view import CaseFileView
     from pippi_desktop.gui.controller import AppController
+    from pippi_desktop.gui.editors.base import EditorDialog
+    from pippi_desktop.gui.family_list_pane import FamilyListPane
     from pippi_desktop.gui.main_window import MainWindow
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 DEMO_FAMILIES = 24
 
@@ -64,7 +66,7 @@ def _settle(controller: AppController, done: Callable[[], bool]) -> None:
     raise RuntimeError("the window never showed its data")
 
 
-def _family_with_three_time_points(workspace: Workspace) -> str:
+def _family_with_three_time_points(workspace: OpenWorkspace) -> str:
     """A demo family one of whose children was assessed at T0, T1 and T2."""
     from pippi_desktop.services import casefile_view
 
@@ -87,7 +89,12 @@ def _choose_t2(view: CaseFileView) -> None:
             return
 
 
-def _editors(controller: AppController, window: MainWindow) -> list[tuple[QWidget, str]]:
+def _row_of(pane: FamilyListPane, family_id: str) -> int:
+    """The family's row in the list (-1 while the list is not there yet)."""
+    return pane.model.row_of(family_id) if pane.model is not None else -1
+
+
+def _editors(controller: AppController, window: MainWindow) -> list[tuple[EditorDialog, str]]:
     """A visit, an assessment (at a sub-dimension with an objective) and the family, open."""
     from pippi_desktop.gui.editors.assessment_editor import AssessmentEditor
     from pippi_desktop.gui.editors.family_editor import FamilyEditor
@@ -97,7 +104,7 @@ def _editors(controller: AppController, window: MainWindow) -> list[tuple[QWidge
     assert data is not None
     case_file = data.case_file
     session = controller.session
-    shots: list[tuple[QWidget, str]] = []
+    shots: list[tuple[EditorDialog, str]] = []
     visit = VisitEditor(window, session)
     visit.start_edit(data, max(case_file.visits, key=lambda v: v.date))
     shots.append((visit, "visit-editor"))
@@ -162,8 +169,8 @@ def save_screenshots(out_dir: str | Path, *, lang: Lang) -> int:
             window = controller.ensure_main_window()
             window.resize(QSize(1366, 768))
             pane = window.ui.familyList
-            _settle(controller, lambda: pane.model.row_of(family_id) >= 0)
-            pane.ui.familyTable.selectRow(pane.model.row_of(family_id))
+            _settle(controller, lambda: _row_of(pane, family_id) >= 0)
+            pane.ui.familyTable.selectRow(_row_of(pane, family_id))
             view = window.ui.caseFile
             _settle(controller, lambda: view.data is not None)
             grab(window, "main-window")

@@ -1,6 +1,6 @@
 """The open workspace as the GUI sees it: at most one, reached only through operations.
 
-`WorkspaceSession` holds the `Workspace` the services return, the single `TaskRunner`, and
+`WorkspaceSession` holds the `OpenWorkspace` the services return, the single `TaskRunner`, and
 the "data changed" signal every view listens to. Widgets never call the workspace directly:
 
     session.query(self, lambda ws: family_service.list_families(ws)).success(...).run()
@@ -20,10 +20,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.errors import WorkspaceLocked
-from pippi_desktop.gui.operations import DataChanges, Operation, TaskRunner
+from pippi_desktop.gui.operations import Operation, TaskRunner
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 T = TypeVar("T")
 
@@ -36,7 +37,7 @@ class WorkspaceSession(QObject):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self._workspace: Workspace | None = None
+        self._workspace: OpenWorkspace | None = None
         self._path: Path | None = None
 
     # --- state --------------------------------------------------------------------------
@@ -51,21 +52,21 @@ class WorkspaceSession(QObject):
         return self._path
 
     @property
-    def workspace(self) -> Workspace:
+    def workspace(self) -> OpenWorkspace:
         if self._workspace is None:
             raise WorkspaceLocked()
         return self._workspace
 
-    def attach(self, workspace: Workspace) -> None:
+    def attach(self, workspace: OpenWorkspace) -> None:
         """Take an unlocked workspace (from unlocking or creating it)."""
         if self._workspace is not None:
             raise RuntimeError("a workspace is already open")
         self._workspace = workspace
-        self._path = workspace.layout.root
+        self._path = workspace.folder
         self.opened.emit()
         self.data_changed.emit(DataChanges.all())
 
-    def detach(self) -> Workspace | None:
+    def detach(self) -> OpenWorkspace | None:
         """Forget the workspace (views clear now); the caller closes it on the worker."""
         workspace, self._workspace = self._workspace, None
         if workspace is not None:
@@ -78,7 +79,7 @@ class WorkspaceSession(QObject):
         """Any background call that needs no open workspace (unlock, create, recover)."""
         return Operation(parent, call, runner=self.runner)
 
-    def query(self, parent: QWidget | None, call: Callable[[Workspace], T]) -> Operation[T]:
+    def query(self, parent: QWidget | None, call: Callable[[OpenWorkspace], T]) -> Operation[T]:
         """A read of the open workspace."""
         workspace = self._workspace
         return Operation(parent, lambda: call(_require(workspace)), runner=self.runner)
@@ -86,7 +87,7 @@ class WorkspaceSession(QObject):
     def write(
         self,
         parent: QWidget | None,
-        call: Callable[[Workspace], T],
+        call: Callable[[OpenWorkspace], T],
         *,
         changes: DataChanges | Callable[[T], DataChanges],
     ) -> Operation[T]:
@@ -102,7 +103,7 @@ class WorkspaceSession(QObject):
         return operation.add_success_hook(announce)
 
 
-def _require(workspace: Workspace | None) -> Workspace:
+def _require(workspace: OpenWorkspace | None) -> OpenWorkspace:
     if workspace is None or not workspace.is_open:
         raise WorkspaceLocked()
     return workspace

@@ -35,7 +35,7 @@ from pippi_desktop.gui.widgets.fit import fit_to_contents, grow_to_contents
 
 if TYPE_CHECKING:
     from pippi_desktop.gui.recovery_dialog import RecoveryDialog
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 # `done()` codes besides Accepted/Rejected
 OTHER_WORKSPACE = 2
@@ -46,7 +46,7 @@ def format_wait(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def unlock_workspace(path: Path, passphrase: str) -> Workspace:
+def unlock_workspace(path: Path, passphrase: str) -> OpenWorkspace:
     """On the worker, which imports the service (SQLAlchemy, the key slots' cryptography)."""
     from pippi_desktop.services import workspace_service
 
@@ -74,7 +74,7 @@ class UnlockDialog(QDialog):
         self.session = session
         self.settings = settings
         self.clock = clock
-        self.workspace: Workspace | None = None
+        self.workspace: OpenWorkspace | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         self._busy = False
         self._painted = False
@@ -138,7 +138,7 @@ class UnlockDialog(QDialog):
         ).success(self._unlocked).failure(self._failed).run()
         self.unlock_started.emit()
 
-    def _unlocked(self, workspace: Workspace) -> None:
+    def _unlocked(self, workspace: OpenWorkspace) -> None:
         self.passphrase_accepted.emit()
         if self.settings.unlock_failures(self.workspace_id).count:
             self.settings.set_unlock_failures(self.workspace_id, NO_FAILURES)

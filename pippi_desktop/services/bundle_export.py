@@ -12,7 +12,6 @@ number and random characters, never a name or a family code.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import secrets
 import uuid
@@ -21,27 +20,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection
 
 from pippi_desktop.domain.errors import InvalidFile, SyncNotSetUp
-from pippi_desktop.services.trust_service import (
-    office_key_ids,
-    previous_device_ids,
-    require_role,
-    trusted_office,
-)
-from pippi_desktop.storage import migrate
+from pippi_desktop.domain.sync_records import BundleSent
+from pippi_desktop.domain.workspace_identity import ROLE_EDUCATOR
+from pippi_desktop.services._identity_keys import ensure_keys
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
+from pippi_desktop.services.trust_service import require_role
+from pippi_desktop.storage import migrate, sync_queries
 from pippi_desktop.storage.atomic import copy_atomic, make_private_dir, write_atomic
 from pippi_desktop.storage.audit import AuditEvent
-from pippi_desktop.storage.meta import ROLE_EDUCATOR
-from pippi_desktop.storage.orm import Base
-from pippi_desktop.storage.sync_tables import BundleSentRow
-from pippi_desktop.storage.workspace import Workspace
 from pippi_desktop.storage.write_errors import remove_quietly
 from pippi_desktop.sync.audit_section import encode_audit
 from pippi_desktop.sync.bundle_writer import build_bundle
 from pippi_desktop.sync.envelope import read_header
-from pippi_desktop.sync.identity_keys import ensure_identity_keys
 from pippi_desktop.sync.manifest import (
     FIELD_TO_OFFICE,
     GENESIS_HASH,
@@ -56,9 +49,6 @@ log = logging.getLogger(__name__)
 
 MAX_OPERATIONS_PER_BUNDLE = 200_000  # about 70 MB: well inside the 256 MiB limit
 BUNDLE_SUFFIX = ".pippi"
-_SENT = Base.metadata.tables[BundleSentRow.__tablename__]
-_OPS = Base.metadata.tables["op_log"]
-_AUDIT = Base.metadata.tables["audit_log"]
 
 
 @dataclass(frozen=True)
@@ -87,27 +77,25 @@ class _SentSoFar:
     last_sent_at: str | None
 
 
-def _sent_so_far(connection: Connection, key_ids: list[str]) -> _SentSoFar:
-    """What went to the trusted office so far, under any of its keys (`key_ids`: a new
-    office key continues the numbering of the old one, see `trust_service.adopt_office_card`)."""
-    rows = connection.execute(
-        select(_SENT).where(_SENT.c.recipient_key_id.in_(key_ids)).order_by(_SENT.c.seq)
-    ).all()
+def _sent_so_far(connection: Connection) -> _SentSoFar:
+    """What went to the trusted office so far, under any of its keys (a new office key
+    continues the numbering of the old one, see `trust_service._adopt_office_card`)."""
+    rows = sync_queries.bundles_sent(connection, sync_queries.office_key_ids(connection))
     watermarks: dict[str, int] = {}
     for row in rows:
-        for device_id, _first, last in json.loads(row.ranges):
-            watermarks[device_id] = max(watermarks.get(device_id, 0), int(last))
+        for device_id, _first, last in row.ranges:
+            watermarks[device_id] = max(watermarks.get(device_id, 0), last)
     return _SentSoFar(
-        last_seq=int(rows[-1].seq) if rows else 0,
+        last_seq=rows[-1].seq if rows else 0,
         last_hash=rows[-1].bundle_hash if rows else GENESIS_HASH,
         watermarks=watermarks,
-        audit_last=max((int(row.audit_last) for row in rows), default=0),
+        audit_last=max((row.audit_last for row in rows), default=0),
         last_sent_at=rows[-1].created_at if rows else None,
     )
 
 
-def _chain(workspace: Workspace, connection: Connection) -> tuple[str, ...]:
-    return (workspace.identity.device_id, *previous_device_ids(connection))
+def _chain(workspace: OpenWorkspace, connection: Connection) -> tuple[str, ...]:
+    return (workspace.identity.device_id, *sync_queries.previous_device_ids(connection))
 
 
 def _resolve_output(output: Path | None, name: str) -> Path | None:
@@ -131,7 +119,7 @@ def _verify_written(path: Path, expected: bytes) -> None:
 
 
 def export_bundle(
-    workspace: Workspace, *, output: Path | None = None, full: bool = False
+    workspace: OpenWorkspace, *, output: Path | None = None, full: bool = False
 ) -> ExportResult:
     require_role(workspace, ROLE_EDUCATOR)
     written: list[Path] = []
@@ -147,16 +135,17 @@ def export_bundle(
 
 
 def _export(
-    workspace: Workspace, *, output: Path | None, full: bool, written: list[Path]
+    workspace: OpenWorkspace, *, output: Path | None, full: bool, written: list[Path]
 ) -> ExportResult:
+    store = store_of(workspace)
     identity = workspace.identity
     now = datetime.now(UTC)
-    with workspace.write() as connection:
-        office = trusted_office(connection)
+    with store.write() as connection:
+        office = sync_queries.trusted_office(connection)
         if office is None:
             raise SyncNotSetUp("no_office")
-        keys = ensure_identity_keys(connection)
-        sent = _sent_so_far(connection, office_key_ids(connection))
+        keys = ensure_keys(connection)
+        sent = _sent_so_far(connection)
         seq = sent.last_seq + 1
         name = f"pippi-{now:%Y%m%d}-{seq:04d}-{secrets.token_hex(3)}{BUNDLE_SUFFIX}"
         target = _resolve_output(output, name)
@@ -166,15 +155,7 @@ def _export(
         remaining = 0
         for device_id in _chain(workspace, connection):
             since = 0 if full else sent.watermarks.get(device_id, 0)
-            found = (
-                connection.execute(
-                    select(_OPS)
-                    .where(_OPS.c.device_id == device_id, _OPS.c.counter > since)
-                    .order_by(_OPS.c.counter)
-                )
-                .mappings()
-                .all()
-            )
+            found = sync_queries.operations_after(connection, device_id, since)
             taken = found[: max(budget, 0)]
             remaining += len(found) - len(taken)
             budget -= len(taken)
@@ -186,13 +167,7 @@ def _export(
         if not rows:
             return ExportResult(False, None, None, 0)
         audit_since = 0 if full else sent.audit_last
-        audit_rows = (
-            connection.execute(
-                select(_AUDIT).where(_AUDIT.c.seq > audit_since).order_by(_AUDIT.c.seq)
-            )
-            .mappings()
-            .all()
-        )
+        audit_rows = sync_queries.audit_entries_after(connection, audit_since)
         operations_bytes, operation_count = encode_operations(rows)
         audit_bytes, audit_count = encode_audit(audit_rows)
         revision = migrate.current_revision(connection)
@@ -202,7 +177,7 @@ def _export(
             direction=FIELD_TO_OFFICE,
             sender_device_id=identity.device_id,
             sender_workspace_id=identity.workspace_id,
-            previous_device_ids=previous_device_ids(connection),
+            previous_device_ids=sync_queries.previous_device_ids(connection),
             recipient_office_id=office.office_id,
             recipient_key_id=office.key_id,
             seq=seq,
@@ -224,8 +199,8 @@ def _export(
             keys=keys,
             recipient_key=bytes.fromhex(office.exchange_key),
         )
-        outbox_file = workspace.layout.outbox / name
-        make_private_dir(workspace.layout.outbox)
+        outbox_file = store.layout.outbox / name
+        make_private_dir(store.layout.outbox)
         written.append(outbox_file)
         write_atomic(outbox_file, built.data)
         _verify_written(outbox_file, built.data)
@@ -233,8 +208,9 @@ def _export(
             written.append(target)
             copy_atomic(outbox_file, target)
             _verify_written(target, built.data)
-        connection.execute(
-            insert(_SENT).values(
+        sync_queries.record_bundle_sent(
+            connection,
+            BundleSent(
                 recipient_key_id=office.key_id,
                 seq=seq,
                 bundle_id=built.manifest.bundle_id,
@@ -243,13 +219,11 @@ def _export(
                 created_at=draft.created_at,
                 file_name=name,
                 operations=operation_count,
-                ranges=json.dumps([[r.device_id, r.first, r.last] for r in ranges]),
+                ranges=tuple((r.device_id, r.first, r.last) for r in ranges),
                 audit_last=max(sent.audit_last, draft.audit_range[1] if draft.audit_range else 0),
-            )
+            ),
         )
-        workspace.audit(
-            connection, AuditEvent("bundle_exported", "bundle", built.manifest.bundle_id)
-        )
+        store.audit(connection, AuditEvent("bundle_exported", "bundle", built.manifest.bundle_id))
     log.info("bundle %s exported: %s operations", seq, operation_count)
     return ExportResult(True, target or outbox_file, seq, operation_count, remaining)
 
@@ -262,24 +236,17 @@ class OutboxStatus:
     last_sent_at: str | None
 
 
-def outbox_status(workspace: Workspace) -> OutboxStatus:
+def outbox_status(workspace: OpenWorkspace) -> OutboxStatus:
     """What the status bar shows: changes waiting to be sent, when the last bundle left."""
-    with workspace.read() as connection:
-        office = trusted_office(connection)
-        sent = _sent_so_far(connection, office_key_ids(connection))
-        pending = 0
-        for device_id in _chain(workspace, connection):
-            pending += int(
-                connection.execute(
-                    select(func.count())
-                    .select_from(_OPS)
-                    .where(
-                        _OPS.c.device_id == device_id,
-                        _OPS.c.counter > sent.watermarks.get(device_id, 0),
-                    )
-                ).scalar()
-                or 0
+    with store_of(workspace).read() as connection:
+        office = sync_queries.trusted_office(connection)
+        sent = _sent_so_far(connection)
+        pending = sum(
+            sync_queries.count_operations_after(
+                connection, device_id, sent.watermarks.get(device_id, 0)
             )
+            for device_id in _chain(workspace, connection)
+        )
     return OutboxStatus(
         office_name=office.name if office else None,
         pending_operations=pending,

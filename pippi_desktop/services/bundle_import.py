@@ -15,9 +15,7 @@ what the first would have done) and rolls it back.
 
 from __future__ import annotations
 
-import json
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,28 +23,28 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection
 
-from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.domain.errors import BundleRejected
 from pippi_desktop.domain.i18n import N_, Lang
+from pippi_desktop.domain.sync_records import BundleReceived
+from pippi_desktop.domain.workspace_identity import ROLE_OFFICE
+from pippi_desktop.services._identity_keys import exchange_key_ring, stored_keys
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.reference_data import vocabulary
-from pippi_desktop.services.trust_service import previous_device_ids, require_role
-from pippi_desktop.storage import migrate
+from pippi_desktop.services.trust_service import require_role
+from pippi_desktop.storage import casefile_queries, migrate, sync_queries
 from pippi_desktop.storage.atomic import make_private_dir, write_atomic
 from pippi_desktop.storage.audit import AuditEvent
-from pippi_desktop.storage.casefile_queries import refresh_family_summaries
-from pippi_desktop.storage.changelog_tables import LocalClockRow
-from pippi_desktop.storage.meta import ROLE_OFFICE
-from pippi_desktop.storage.orm import Base
-from pippi_desktop.storage.sync_tables import BundleReceivedRow, ReceivedAuditRow
+from pippi_desktop.storage.merge_queries import MergeQueries
 from pippi_desktop.storage.workspace import Workspace
 from pippi_desktop.storage.write_errors import remove_quietly
 from pippi_desktop.sync import devices, sequence
 from pippi_desktop.sync.bundle_reader import OpenedBundle, open_bundle, read_sections
 from pippi_desktop.sync.envelope import MAX_BUNDLE_BYTES, MAX_BUNDLE_MIB
-from pippi_desktop.sync.identity_keys import IdentityKeys, exchange_key_ring, load_identity_keys
-from pippi_desktop.sync.merge import Merge, MergeResult, insert_rows
+from pippi_desktop.sync.identity_keys import IdentityKeys
+from pippi_desktop.sync.manifest import Manifest
+from pippi_desktop.sync.merge import Merge, MergeResult
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +52,6 @@ APPLIED = "applied"
 ALREADY_IMPORTED = "already_imported"
 REJECTED = "rejected"
 WOULD_APPLY = "would_apply"
-_RECEIVED = Base.metadata.tables[BundleReceivedRow.__tablename__]
-_RECEIVED_AUDIT = Base.metadata.tables[ReceivedAuditRow.__tablename__]
-_FAMILIES = Base.metadata.tables["families"]
 
 MESSAGES = {
     APPLIED: N_(
@@ -170,7 +165,7 @@ class _Importer:
         lang: Lang,
         ring: dict[str, X25519PrivateKey] | None = None,
     ) -> None:
-        self.workspace = workspace
+        self.workspace = workspace  # the storage workspace of the office
         self.keys = keys
         self.ring = ring or {}
         self.lang = lang
@@ -188,12 +183,16 @@ class _Importer:
         assert self.keys is not None
         manifest = opened.manifest
         unpacked = opened.unpacked
-        self.own_device_ids.update(previous_device_ids(connection))
+        self.own_device_ids.update(sync_queries.previous_device_ids(connection))
         sender = devices.identify_sender(
-            connection,
             manifest,
             unpacked.manifest_bytes,
             unpacked.signature,
+            registrations=sync_queries.devices(connection, devices.ids_to_look_up(manifest)),
+            is_revoked=lambda key: bool(sync_queries.revoked_keys(connection, [key])),
+            has_operations=lambda device: bool(
+                sync_queries.devices_with_operations(connection, [device])
+            ),
             own_device_ids=self.own_device_ids,
         )
         if (
@@ -204,27 +203,43 @@ class _Importer:
             raise BundleRejected("wrong_recipient")
         if manifest.schema_version > migrate.schema_number(migrate.head_revision()):
             raise BundleRejected("unsupported_version")
-        if sequence.check_sequence(connection, manifest, opened.bundle_hash) == ALREADY_IMPORTED:
+        found = sequence.check_sequence(
+            manifest,
+            opened.bundle_hash,
+            hash_of_same_id=sync_queries.received_bundle_hash(connection, manifest.bundle_id),
+            around=sync_queries.received_around(
+                connection, manifest.sender_device_id, manifest.seq
+            ),
+        )
+        if found == ALREADY_IMPORTED:
             outcome.status = ALREADY_IMPORTED
             return
-        chain = devices.registration_ids(connection, sender.registered.signing_key)
+        chain = sync_queries.registration_ids(connection, sender.registered.signing_key)
         chain.update(manifest.chain_device_ids)
         content = read_sections(opened, self.vocabulary, sender_chain=chain)
         now = datetime.now(UTC).isoformat(timespec="milliseconds")
         merge = Merge(
-            connection,
-            explain_missing=lambda: sequence.sender_has_gap(connection, chain, manifest),
+            MergeQueries(connection),
+            explain_missing=lambda: _sender_has_gap(connection, chain, manifest),
             detected_at=now,
         )
         result = merge.apply(content.operations)
         if result.family_ids:
-            refresh_family_summaries(
+            casefile_queries.refresh_family_summaries(
                 connection, result.family_ids, child_roles=self.vocabulary.child_roles()
             )
         self._store_audit(connection, manifest.sender_device_id, manifest.bundle_id, content.audit)
-        devices.link_incarnations(connection, sender, manifest.sender_workspace_id)
-        connection.execute(
-            insert(_RECEIVED).values(
+        sync_queries.add_devices(
+            connection,
+            devices.new_incarnations(
+                sender,
+                manifest.sender_workspace_id,
+                at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+            ),
+        )
+        sync_queries.record_bundle_received(
+            connection,
+            BundleReceived(
                 device_id=manifest.sender_device_id,
                 seq=manifest.seq,
                 bundle_id=manifest.bundle_id,
@@ -234,21 +249,21 @@ class _Importer:
                 imported_at=now,
                 operations=manifest.operation_count,
                 audit_entries=manifest.audit_count,
-                ranges=json.dumps(
-                    [[r.device_id, r.first, r.last] for r in manifest.operation_ranges]
-                ),
+                ranges=tuple((r.device_id, r.first, r.last) for r in manifest.operation_ranges),
                 app_version=manifest.app_version,
                 schema_version=manifest.schema_version,
-            )
+            ),
         )
-        self._observe_lamport(connection, result.max_lamport)
+        sync_queries.observe_lamport(
+            connection, result.max_lamport, device_id=self.workspace.identity.device_id
+        )
         self.workspace.audit(
             connection, AuditEvent("bundle_imported", "bundle", manifest.bundle_id)
         )
         self._summarise(connection, result, outcome)
         outcome.operations = manifest.operation_count
         outcome.missing_seqs = sequence.missing_seqs(
-            sequence.received_seqs(connection, manifest.sender_device_id)
+            sync_queries.received_seqs(connection, manifest.sender_device_id)
         )
 
     @staticmethod
@@ -257,15 +272,9 @@ class _Importer:
     ) -> None:
         if not entries:
             return
-        stored = {
-            int(row.seq): row.hash
-            for row in connection.execute(
-                select(_RECEIVED_AUDIT.c.seq, _RECEIVED_AUDIT.c.hash).where(
-                    _RECEIVED_AUDIT.c.sender_device_id == sender,
-                    _RECEIVED_AUDIT.c.seq.between(entries[0]["seq"], entries[-1]["seq"]),
-                )
-            )
-        }
+        stored = sync_queries.received_audit_hashes(
+            connection, sender, entries[0]["seq"], entries[-1]["seq"]
+        )
         fresh = []
         for entry in entries:
             known = stored.get(entry["seq"])
@@ -273,24 +282,7 @@ class _Importer:
                 fresh.append({**entry, "sender_device_id": sender, "bundle_id": bundle_id})
             elif known != entry["hash"]:
                 raise BundleRejected("rollback_detected")
-        insert_rows(connection, "received_audit", fresh)
-
-    def _observe_lamport(self, connection: Connection, value: int) -> None:
-        clock = Base.metadata.tables[LocalClockRow.__tablename__]
-        current = connection.execute(select(clock.c.lamport).where(clock.c.id == 1)).scalar()
-        if current is None:
-            connection.execute(
-                insert(clock).values(
-                    id=1,
-                    device_id=self.workspace.identity.device_id,
-                    counter=0,
-                    lamport=value,
-                    hlc_wall_ms=0,
-                    hlc_logical=0,
-                )
-            )
-        elif int(current) < value:
-            connection.execute(update(clock).where(clock.c.id == 1).values(lamport=value))
+        sync_queries.add_received_audit(connection, fresh)
 
     @staticmethod
     def _summarise(connection: Connection, result: MergeResult, outcome: ImportOutcome) -> None:
@@ -301,13 +293,7 @@ class _Importer:
             family.updated += item.updated
             family.deleted += item.deleted
             family.conflicts += item.new_conflicts
-        ids = [fid for fid in per_family if fid]
-        codes: dict[str, str] = {}
-        for chunk in batched(ids, IDS_PER_QUERY):
-            for family_id, code in connection.execute(
-                select(_FAMILIES.c.id, _FAMILIES.c.code).where(_FAMILIES.c.id.in_(chunk))
-            ):
-                codes[family_id] = code
+        codes = casefile_queries.family_codes(connection, [fid for fid in per_family if fid])
         for family_id, family in per_family.items():
             family.code = codes.get(family_id) if family_id else None
         changed = [
@@ -332,7 +318,7 @@ def _refused(outcome: ImportOutcome, error: BundleRejected, lang: Lang) -> Impor
 
 
 def import_bundles(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     paths: Sequence[Path],
     *,
     dry_run: bool = False,
@@ -340,10 +326,11 @@ def import_bundles(
 ) -> list[ImportOutcome]:
     """Import (or, with `dry_run`, try) each file; one outcome per file, in order."""
     require_role(workspace, ROLE_OFFICE)
-    with workspace.read() as connection:
-        keys = load_identity_keys(connection)
+    store = store_of(workspace)
+    with store.read() as connection:
+        keys = stored_keys(connection)
         ring = exchange_key_ring(connection)
-    importer = _Importer(workspace, keys, lang, ring)
+    importer = _Importer(store, keys, lang, ring)
     outcomes: list[ImportOutcome] = []
     opened: list[tuple[ImportOutcome, OpenedBundle | None, bytes]] = []
     for path in paths:
@@ -359,7 +346,7 @@ def import_bundles(
             opened.append((_refused(outcome, error, lang), None, b""))
     if dry_run:
         try:
-            with workspace.write() as connection:
+            with store.write() as connection:
                 for outcome, bundle, _data in opened:
                     outcomes.append(outcome)
                     if bundle is None:
@@ -385,11 +372,11 @@ def import_bundles(
             continue
         copies: list[Path] = []
         try:
-            with workspace.write() as connection:
+            with store.write() as connection:
                 importer.process(connection, bundle, outcome)
                 if outcome.status != ALREADY_IMPORTED:
                     outcome.status = APPLIED
-                    copies.append(_keep_copy(workspace, data, outcome))
+                    copies.append(_keep_copy(store, data, outcome))
         except BundleRejected as error:
             _refused(outcome, error, lang)
             continue
@@ -412,9 +399,21 @@ def _keep_copy(workspace: Workspace, data: bytes, outcome: ImportOutcome) -> Pat
     return path
 
 
-def missing_by_device(workspace: Workspace) -> dict[str, list[int]]:
-    with workspace.read() as connection:
-        seqs: dict[str, list[int]] = defaultdict(list)
-        for device_id, seq in connection.execute(select(_RECEIVED.c.device_id, _RECEIVED.c.seq)):
-            seqs[device_id].append(int(seq))
-    return {device: sequence.missing_seqs(sorted(found)) for device, found in seqs.items()}
+def _sender_has_gap(connection: Connection, chain: set[str], manifest: Manifest) -> bool:
+    return sequence.sender_has_gap(
+        manifest,
+        chain,
+        received_seqs=lambda device: sync_queries.received_seqs(connection, device),
+        operations_before=lambda device, counter: sync_queries.count_operations_before(
+            connection, device, counter
+        ),
+    )
+
+
+def missing_by_device(workspace: OpenWorkspace) -> dict[str, list[int]]:
+    with store_of(workspace).read() as connection:
+        receipts = sync_queries.receipts_by_device(connection)
+    return {
+        device: sequence.missing_seqs(sorted(seq for seq, _at in found))
+        for device, found in receipts.items()
+    }

@@ -17,8 +17,8 @@ from pippi_desktop.domain.errors import InvalidFile
 from pippi_desktop.domain.records import CaseFile, FamilySummary, GroupSession, Record
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services.catalogue_service import list_catalogues
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.storage.atomic import atomic_writer
-from pippi_desktop.storage.workspace import Workspace
 from pippi_desktop.version import __version__
 
 EXPORT_FORMAT = "pippi-desktop/data-export"
@@ -76,7 +76,7 @@ def case_file_json(case: CaseFile) -> dict[str, Any]:
     }
 
 
-def group_session_json(workspace: Workspace, session: GroupSession) -> dict[str, Any]:
+def group_session_json(workspace: OpenWorkspace, session: GroupSession) -> dict[str, Any]:
     _, attendance, people = casefile_view.group_session(workspace, session.id)
     item = record_json(session)
     item["attendance"] = [
@@ -90,7 +90,7 @@ def group_session_json(workspace: Workspace, session: GroupSession) -> dict[str,
 
 
 def export_data(
-    workspace: Workspace, out_path: Path, *, family_code: str | None = None
+    workspace: OpenWorkspace, out_path: Path, *, family_code: str | None = None
 ) -> dict[str, int]:
     """Write everything (or one family) as JSON to `out_path`, atomically and owner-only."""
     out_path = Path(out_path)

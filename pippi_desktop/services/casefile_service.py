@@ -1,9 +1,22 @@
 """The case-file use cases: create, change and delete every kind of record, with their rules.
 
+The API of the GUI and the command line is typed: each kind has its input
+(`domain/record_inputs.py`), and
+
+    save_record(workspace, VisitInput(family_id=…, date=…, place="casa"))        # create
+    save_record(workspace, after, record_id=visit_id, before=before)             # change
+    save_family(…, phase_date=…), save_assessment(…, entries), save_group_session(…)
+    delete_record(workspace, "visit", visit_id)
+
+return a `SaveResult` (the record's id and what changed, `services.changes.DataChanges`).
+Changing a record writes only the fields where `after` differs from `before` (what the form
+started from), so an edit never overwrites a field it did not touch; without `before`, the
+fields that differ from the stored record.
+
 Everything goes through a `UnitOfWork`: one write transaction, one `ChangeWriter` (so every
 change gets its operation, field versions and audit entry in that same transaction), the
-vocabulary and today's date for validation. The functions at the bottom of the module are the
-API the GUI and the command line call; each returns what changed (`DataChanges`).
+vocabulary and today's date for validation; `unit_of_work(workspace)` gives one to a caller
+that writes many records together (demo data, a test's sample family).
 
 Rules checked here, beyond the field types of `domain.validation`:
 - references name records that exist, are not deleted and belong to the same family;
@@ -16,16 +29,27 @@ Rules checked here, beyond the field types of `domain.validation`:
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
+
+from sqlalchemy import Connection
 
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.domain.errors import InvalidRecord, UnknownRecord
 from pippi_desktop.domain.family_codes import device_tag, new_stats_code, next_family_code
+from pippi_desktop.domain.record_inputs import (
+    AssessmentEntryInput,
+    AssessmentInput,
+    AttendanceInput,
+    FamilyInput,
+    GroupSessionInput,
+    RecordInput,
+)
 from pippi_desktop.domain.record_types import (
     FAMILY_CHILD_KINDS,
     FieldSpec,
@@ -34,10 +58,13 @@ from pippi_desktop.domain.record_types import (
     spec_for,
 )
 from pippi_desktop.domain.validation import ValidationContext, check_record, clean_values
-from pippi_desktop.services import catalogue_service
-from pippi_desktop.services.reference_data import vocabulary
+from pippi_desktop.services.changes import DataChanges
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
+from pippi_desktop.services.reference_data import default_catalogue, vocabulary
 from pippi_desktop.storage import casefile_queries as queries
-from pippi_desktop.storage.changes import ChangeWriter, DataChanges, row_values
+from pippi_desktop.storage import catalogue_queries
+from pippi_desktop.storage.changes import ChangeWriter
+from pippi_desktop.storage.row_format import row_values
 from pippi_desktop.storage.workspace import Workspace
 
 NAMESPACE = uuid.UUID("0b9c2f3e-8a41-4d5c-b6e7-1f2a3b4c5d6e")
@@ -54,13 +81,15 @@ def attendance_id(session_id: str, person_id: str) -> str:
 
 
 class UnitOfWork:
-    """One write transaction of case-file changes."""
+    """One write transaction of case-file changes (from `unit_of_work(workspace)`)."""
 
-    def __init__(self, workspace: Workspace, connection: Any, *, today: date | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, connection: Connection, *, today: date | None = None
+    ) -> None:
         identity = workspace.identity
-        self.workspace = workspace
-        self.connection = connection
-        self.writer = ChangeWriter(
+        self._device_id = identity.device_id
+        self._connection = connection
+        self._writer = ChangeWriter(
             connection,
             device_id=identity.device_id,
             actor=identity.role,
@@ -77,7 +106,7 @@ class UnitOfWork:
 
     def _live(self, kind: str, record_id: str) -> dict[str, Any] | None:
         """The stored row of a record that exists and is not deleted (plain columns only)."""
-        row = self.writer.read(spec_for(kind), record_id)
+        row = self._writer.read(spec_for(kind), record_id)
         if row is None or row["deleted"]:
             return None
         return row
@@ -85,18 +114,18 @@ class UnitOfWork:
     def catalogue(self, catalogue_id: str, version: str) -> Catalogue:
         key = (catalogue_id, version)
         if key not in self._catalogues:
-            self.writer.flush_rows()
-            try:
-                self._catalogues[key] = catalogue_service.stored_catalogue(self.connection, *key)
-            except UnknownRecord:
+            self._writer.flush_rows()
+            found = catalogue_queries.catalogue(self._connection, *key, default=default_catalogue())
+            if found is None:
                 raise InvalidRecord.of(
                     spec_for("assessment").field("catalogue_version"), "not_in_list"
-                ) from None
+                )
+            self._catalogues[key] = found
         return self._catalogues[key]
 
     def active_catalogue(self) -> Catalogue:
-        self.writer.flush_rows()
-        return catalogue_service.active_catalogue_in(self.connection)
+        self._writer.flush_rows()
+        return catalogue_queries.active_catalogue(self._connection, default=default_catalogue())
 
     # --- rules ------------------------------------------------------------------------------
 
@@ -139,10 +168,10 @@ class UnitOfWork:
     ) -> None:
         spec = spec_for(kind)
         if kind == "family":
-            self.writer.flush_rows()
+            self._writer.flush_rows()
             clashes = [
                 fid
-                for fid in queries.families_with_code(self.connection, merged["code"])
+                for fid in queries.families_with_code(self._connection, merged["code"])
                 if fid != record_id
             ]
             if clashes:
@@ -172,10 +201,12 @@ class UnitOfWork:
     def _known_subdimension(self, sub_id: str) -> bool:
         """A micro-project objective may name a sub-dimension of any stored catalogue."""
         if self._subdimensions is None:
-            self.writer.flush_rows()
+            self._writer.flush_rows()
             self._subdimensions = {
                 sub.sub_id
-                for catalogue in catalogue_service.all_catalogues_in(self.connection)
+                for catalogue in catalogue_queries.catalogues(
+                    self._connection, default=default_catalogue()
+                )
                 for sub in catalogue.subdimensions()
             }
         return sub_id in self._subdimensions
@@ -185,11 +216,11 @@ class UnitOfWork:
     def _prepare_create(self, kind: str, values: dict[str, Any]) -> None:
         if kind == "family":
             if not values.get("code"):
-                self.writer.flush_rows()
+                self._writer.flush_rows()
                 year = self.today.year
-                tag = device_tag(self.workspace.identity.device_id)
+                tag = device_tag(self._device_id)
                 values["code"] = next_family_code(
-                    year, tag, queries.codes_like(self.connection, f"F-{year:04d}-{tag}-")
+                    year, tag, queries.codes_like(self._connection, f"F-{year:04d}-{tag}-")
                 )
             values["stats_code"] = new_stats_code()
             values.setdefault("phase", self.vocabulary.codes("phases")[0])
@@ -221,7 +252,35 @@ class UnitOfWork:
 
     # --- writes -------------------------------------------------------------------------------
 
-    def create(self, kind: str, values: Mapping[str, Any], *, record_id: str | None = None) -> str:
+    def create(self, value: RecordInput, *, record_id: str | None = None) -> str:
+        """A new record from the fields `value` gives; returns its id."""
+        return self._create(value.spec.kind, value.given_values(), record_id=record_id)
+
+    def update(
+        self,
+        record_id: str,
+        value: RecordInput,
+        *,
+        before: RecordInput | None = None,
+        phase_date: date | None = None,
+    ) -> bool:
+        """Change a record: the fields where `value` differs from `before`, or (without
+        `before`) every field, unchanged ones being skipped; a `defaulted` field left None
+        keeps its stored value. A family's new phase is recorded as a step dated
+        `phase_date`. False when nothing changed."""
+        if before is not None:
+            values = value.changed_from(before)
+        else:
+            values = {
+                name: item
+                for name, item in value.values().items()
+                if item is not None or name not in value.defaulted
+            }
+        if not values:
+            return False
+        return self._update(value.spec.kind, record_id, values, phase_date=phase_date)
+
+    def _create(self, kind: str, values: Mapping[str, Any], *, record_id: str | None = None) -> str:
         spec = spec_for(kind)
         prepared = dict(values)
         self._prepare_create(kind, prepared)
@@ -232,9 +291,9 @@ class UnitOfWork:
             raise UnknownRecord("family")
         self._check_references(spec, cleaned, family_id)
         self._check_kind_rules(kind, cleaned, None)
-        new_id = self.writer.create(spec, cleaned, record_id=record_id)
+        new_id = self._writer.create(spec, cleaned, record_id=record_id)
         if kind == "family":
-            self.writer.create(
+            self._writer.create(
                 spec_for("phase_record"),
                 {
                     "family_id": new_id,
@@ -244,7 +303,7 @@ class UnitOfWork:
             )
         return new_id
 
-    def update(
+    def _update(
         self,
         kind: str,
         record_id: str,
@@ -252,9 +311,9 @@ class UnitOfWork:
         *,
         phase_date: date | None = None,
     ) -> bool:
-        """Change some fields; a family's new phase is recorded as a step dated `phase_date`."""
+        """Change some fields (by name); a family's new phase is recorded as a step."""
         spec = spec_for(kind)
-        row = self.writer.read(spec, record_id)
+        row = self._writer.read(spec, record_id)
         if row is None:
             raise UnknownRecord(kind if kind in UnknownRecord.texts else "")
         if row["deleted"]:
@@ -268,14 +327,14 @@ class UnitOfWork:
         check_record(kind, merged, self.ctx)
         self._check_references(spec, cleaned, merged.get("family_id"))
         self._check_kind_rules(kind, merged, record_id)
-        changed = self.writer.update(spec, record_id, cleaned)
+        changed = self._writer.update(spec, record_id, cleaned)
         if (
             changed
             and kind == "family"
             and "phase" in cleaned
             and cleaned["phase"] != stored["phase"]
         ):
-            self.writer.create(
+            self._writer.create(
                 spec_for("phase_record"),
                 {
                     "family_id": record_id,
@@ -287,15 +346,15 @@ class UnitOfWork:
 
     def set_phase(self, family_id: str, phase: str, on: date) -> bool:
         """Move a family to a phase of the pathway from a given date."""
-        return self.update("family", family_id, {"phase": phase}, phase_date=on)
+        return self._update("family", family_id, {"phase": phase}, phase_date=on)
 
     def delete(self, kind: str, record_id: str) -> bool:
         spec = spec_for(kind)
-        self.writer.flush_rows()
-        row = self.writer.read(spec, record_id)
+        self._writer.flush_rows()
+        row = self._writer.read(spec, record_id)
         if row is None:
             raise UnknownRecord(kind if kind in UnknownRecord.texts else "")
-        if not self.writer.delete(spec, record_id):
+        if not self._writer.delete(spec, record_id):
             return False
         children: list[tuple[str, dict[str, str]]] = []
         if kind == "family":
@@ -305,26 +364,68 @@ class UnitOfWork:
         elif kind == "group_session":
             children = [("attendance", {"session_id": record_id})]
         for child_kind, where in children:
-            for child in queries.load_rows(self.connection, spec_for(child_kind), where=where):
-                self.writer.delete(spec_for(child_kind), child["id"])
+            for child in queries.load_rows(self._connection, spec_for(child_kind), where=where):
+                self._writer.delete(spec_for(child_kind), child["id"])
         return True
 
-    def finish(self) -> DataChanges:
-        changes = self.writer.flush()
-        queries.refresh_family_summaries(
-            self.connection,
-            changes.family_ids,
-            child_roles=self.vocabulary.child_roles(),
-            names=bool(changes.kinds & {"family", "person"}),
+    @property
+    def changes(self) -> DataChanges:
+        """What this unit of work changed so far."""
+        writer = self._writer
+        return DataChanges.of(
+            *writer.kinds, record_ids=writer.record_ids, family_ids=writer.family_ids
         )
-        return changes
+
+    def set_attendance(self, value: AttendanceInput) -> str:
+        """A person's attendance of a session: created, or its status and notes changed."""
+        session_id = value.session_id
+        if session_id is None:
+            raise InvalidRecord.of(spec_for("attendance").field("session_id"), "required")
+        record_id = attendance_id(session_id, value.person_id)
+        if self._writer.read(spec_for("attendance"), record_id) is None:
+            return self.create(value, record_id=record_id)
+        self._update("attendance", record_id, {"status": value.status, "notes": value.notes})
+        return record_id
+
+    def save_entries(self, assessment_id: str, entries: Sequence[AssessmentEntryInput]) -> None:
+        """Set the per-sub-dimension entries of an assessment (created or updated as needed):
+        every value of each entry is written, an emptied one keeps its record, all empty."""
+        for entry in entries:
+            entry = replace(entry, assessment_id=assessment_id)
+            record_id = entry_id(assessment_id, entry.subdimension)
+            if self._writer.read(spec_for("assessment_entry"), record_id) is None:
+                self.create(entry, record_id=record_id)
+            else:
+                self._update("assessment_entry", record_id, _entry_values(entry))
+
+    def finish(self) -> DataChanges:
+        self._writer.flush()
+        queries.refresh_family_summaries(
+            self._connection,
+            self._writer.family_ids,
+            child_roles=self.vocabulary.child_roles(),
+            names=bool(self._writer.kinds & {"family", "person"}),
+        )
+        return self.changes
+
+
+def _entry_values(entry: AssessmentEntryInput) -> dict[str, Any]:
+    return {
+        "score": entry.score,
+        "not_assessable": entry.not_assessable,
+        "strengths": entry.strengths,
+        "needs": entry.needs,
+        "child_words": entry.child_words,
+        "sources": entry.sources,
+    }
 
 
 @contextmanager
-def unit_of_work(workspace: Workspace, *, today: date | None = None) -> Iterator[UnitOfWork]:
+def unit_of_work(workspace: OpenWorkspace, *, today: date | None = None) -> Iterator[UnitOfWork]:
     """One transaction: everything inside is saved together, or nothing is."""
-    with workspace.write() as connection:
-        uow = UnitOfWork(workspace, connection, today=today)
+    store = store_of(workspace)
+    with store.write() as connection:
+        uow = UnitOfWork(store, connection, today=today)
         yield uow
         uow.finish()
 
@@ -339,65 +440,81 @@ class SaveResult:
 
 
 def save_record(
-    workspace: Workspace, kind: str, values: Mapping[str, Any], *, record_id: str | None = None
+    workspace: OpenWorkspace,
+    value: RecordInput,
+    *,
+    record_id: str | None = None,
+    before: RecordInput | None = None,
 ) -> SaveResult:
-    """Create (no `record_id`) or update one record; unchanged fields are not rewritten."""
+    """Create (no `record_id`) or change one record; unchanged fields are not rewritten."""
     with unit_of_work(workspace) as uow:
         if record_id is None:
-            record_id = uow.create(kind, values)
+            record_id = uow.create(value)
         else:
-            uow.update(kind, record_id, values)
-    return SaveResult(record_id, uow.writer.changes)
+            uow.update(record_id, value, before=before)
+    return SaveResult(record_id, uow.changes)
 
 
-def delete_record(workspace: Workspace, kind: str, record_id: str) -> DataChanges:
+def save_family(
+    workspace: OpenWorkspace,
+    value: FamilyInput,
+    *,
+    record_id: str | None = None,
+    before: FamilyInput | None = None,
+    phase_date: date | None = None,
+) -> SaveResult:
+    """A family; a changed phase is recorded as a step of the pathway dated `phase_date`."""
+    with unit_of_work(workspace) as uow:
+        if record_id is None:
+            record_id = uow.create(value)
+        else:
+            uow.update(record_id, value, before=before, phase_date=phase_date)
+    return SaveResult(record_id, uow.changes)
+
+
+def delete_record(workspace: OpenWorkspace, kind: str, record_id: str) -> DataChanges:
     with unit_of_work(workspace) as uow:
         uow.delete(kind, record_id)
-    return uow.writer.changes
-
-
-def save_entries(
-    uow: UnitOfWork, assessment_id: str, entries: Mapping[str, Mapping[str, Any]]
-) -> None:
-    """Set the per-sub-dimension entries of an assessment (created or updated as needed)."""
-    for subdimension, values in entries.items():
-        record_id = entry_id(assessment_id, subdimension)
-        if uow.writer.read(spec_for("assessment_entry"), record_id) is None:
-            uow.create(
-                "assessment_entry",
-                {**values, "assessment_id": assessment_id, "subdimension": subdimension},
-                record_id=record_id,
-            )
-        else:
-            uow.update("assessment_entry", record_id, values)
+    return uow.changes
 
 
 def save_assessment(
-    workspace: Workspace,
-    values: Mapping[str, Any],
-    entries: Mapping[str, Mapping[str, Any]],
+    workspace: OpenWorkspace,
+    value: AssessmentInput,
+    entries: Sequence[AssessmentEntryInput] = (),
     *,
-    assessment_id: str | None = None,
+    record_id: str | None = None,
+    before: AssessmentInput | None = None,
 ) -> SaveResult:
-    """An assessment and its entries, saved together."""
+    """An assessment and its entries (the changed ones), saved together."""
     with unit_of_work(workspace) as uow:
-        if assessment_id is None:
-            assessment_id = uow.create("assessment", values)
+        if record_id is None:
+            record_id = uow.create(value)
         else:
-            uow.update("assessment", assessment_id, values)
-        save_entries(uow, assessment_id, entries)
-    return SaveResult(assessment_id, uow.writer.changes)
+            uow.update(record_id, value, before=before)
+        uow.save_entries(record_id, entries)
+    return SaveResult(record_id, uow.changes)
 
 
-def set_attendance(
-    uow: UnitOfWork, session_id: str, person_id: str, status: str, notes: str | None = None
-) -> str:
-    record_id = attendance_id(session_id, person_id)
-    if uow.writer.read(spec_for("attendance"), record_id) is None:
-        return uow.create(
-            "attendance",
-            {"session_id": session_id, "person_id": person_id, "status": status, "notes": notes},
-            record_id=record_id,
-        )
-    uow.update("attendance", record_id, {"status": status, "notes": notes})
-    return record_id
+def save_group_session(
+    workspace: OpenWorkspace,
+    value: GroupSessionInput,
+    attendance: Sequence[AttendanceInput] = (),
+    *,
+    removed: Sequence[str] = (),
+    record_id: str | None = None,
+    before: GroupSessionInput | None = None,
+) -> SaveResult:
+    """A group session and its attendance (the invited people whose status is new or changed;
+    `removed`: the people taken off the list), saved together."""
+    with unit_of_work(workspace) as uow:
+        if record_id is None:
+            record_id = uow.create(value)
+        else:
+            uow.update(record_id, value, before=before)
+        for row in attendance:
+            uow.set_attendance(replace(row, session_id=record_id))
+        for person_id in removed:
+            with contextlib.suppress(UnknownRecord):
+                uow.delete("attendance", attendance_id(record_id, person_id))
+    return SaveResult(record_id, uow.changes)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from pippi_desktop.domain.errors import UnknownRecord
+from pippi_desktop.domain.record_inputs import RecordInput
 from pippi_desktop.domain.record_types import spec_for
 from pippi_desktop.domain.records import (
     Assessment,
@@ -24,12 +25,13 @@ from pippi_desktop.domain.records import (
     PhaseRecord,
     Record,
 )
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage import casefile_queries as queries
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage.row_format import row_values
 
 
 def list_families(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     *,
     search: str | None = None,
     phase: str | None = None,
@@ -39,7 +41,7 @@ def list_families(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[FamilySummary]:
-    with workspace.read(single_statement=True) as connection:
+    with store_of(workspace).read(single_statement=True) as connection:
         return queries.family_summaries(
             connection,
             search=search,
@@ -53,26 +55,26 @@ def list_families(
 
 
 def count_families(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     *,
     search: str | None = None,
     phase: str | None = None,
     implementation: str | None = None,
 ) -> int:
-    with workspace.read(single_statement=True) as connection:
+    with store_of(workspace).read(single_statement=True) as connection:
         return queries.count_families(
             connection, search=search, phase=phase, implementation=implementation
         )
 
 
-def implementations(workspace: Workspace) -> list[str]:
-    with workspace.read() as connection:
+def implementations(workspace: OpenWorkspace) -> list[str]:
+    with store_of(workspace).read() as connection:
         return queries.implementations(connection)
 
 
-def find_family_id(workspace: Workspace, code: str) -> str:
+def find_family_id(workspace: OpenWorkspace, code: str) -> str:
     """The id of the family with this code; `UnknownRecord('family')` if there is none."""
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         ids = queries.families_with_code(connection, code.strip())
         if not ids:
             ids = queries.families_with_code(connection, code.strip().upper())
@@ -81,14 +83,31 @@ def find_family_id(workspace: Workspace, code: str) -> str:
     return ids[0]
 
 
+In = TypeVar("In", bound=RecordInput)
+
+
+def stored_input(workspace: OpenWorkspace, kind: type[In], record_id: str) -> In:
+    """A stored record (a deleted one too: saving it is refused) as its input, to change some
+    of its fields:
+
+        before = stored_input(ws, VisitInput, visit_id)
+        save_record(ws, replace(before, notes="…"), record_id=visit_id, before=before)
+    """
+    with store_of(workspace).read() as connection:
+        row = queries.load_one(connection, kind.spec.kind, record_id, include_deleted=True)
+    if row is None:
+        raise UnknownRecord(kind.spec.kind if kind.spec.kind in UnknownRecord.texts else "")
+    return kind.from_values(row_values(kind.spec, row))
+
+
 def _load(connection: Any, kind: str, cls: type[Record], **kwargs: Any) -> tuple[Any, ...]:
     return tuple(
         cls.from_row(row) for row in queries.load_rows(connection, spec_for(kind), **kwargs)
     )
 
 
-def case_file(workspace: Workspace, family_id: str) -> CaseFile:
-    with workspace.read() as connection:
+def case_file(workspace: OpenWorkspace, family_id: str) -> CaseFile:
+    with store_of(workspace).read() as connection:
         family_row = queries.load_one(connection, "family", family_id)
         if family_row is None:
             raise UnknownRecord("family")
@@ -139,18 +158,18 @@ def case_file(workspace: Workspace, family_id: str) -> CaseFile:
         )
 
 
-def list_group_sessions(workspace: Workspace) -> list[GroupSession]:
-    with workspace.read() as connection:
+def list_group_sessions(workspace: OpenWorkspace) -> list[GroupSession]:
+    with store_of(workspace).read() as connection:
         return sorted(
             _load(connection, "group_session", GroupSession), key=lambda s: s.date, reverse=True
         )
 
 
 def group_session(
-    workspace: Workspace, session_id: str
+    workspace: OpenWorkspace, session_id: str
 ) -> tuple[GroupSession, tuple[Attendance, ...], dict[str, Person]]:
     """A session, its attendance, and the people invited (by id)."""
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         row = queries.load_one(connection, "group_session", session_id)
         if row is None:
             raise UnknownRecord("group_session")

@@ -9,27 +9,16 @@ for new assessments is the most recently loaded one; old assessments keep theirs
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, select
 
 from pippi_desktop.domain.catalogue import Catalogue, parse_catalogue_bytes
 from pippi_desktop.domain.errors import InvalidFile, UnknownRecord
 from pippi_desktop.domain.record_types import CATALOGUE
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.reference_data import default_catalogue
-from pippi_desktop.storage.casefile_tables import CATALOGUES
+from pippi_desktop.storage import catalogue_queries as queries
 from pippi_desktop.storage.changes import ChangeWriter
-from pippi_desktop.storage.workspace import Workspace
-
-NAMESPACE = uuid.UUID("6f1d3c2a-5b7e-4c1d-9a8e-2f4b6d8c0e11")
-
-
-def catalogue_record_id(catalogue_id: str, version: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, f"catalogue:{catalogue_id}@{version}"))
 
 
 @dataclass(frozen=True)
@@ -42,25 +31,9 @@ class CatalogueInfo:
     digest: str
 
 
-@lru_cache(maxsize=32)
-def _parse_stored(content: str) -> Catalogue:
-    return parse_catalogue_bytes(content.encode("utf-8"))
-
-
-_TABLE = CATALOGUES
-
-
-def _rows(connection: Connection) -> list[Any]:
-    return list(
-        connection.execute(
-            select(_TABLE).where(_TABLE.c.deleted.is_(False)).order_by(_TABLE.c.created_at)
-        ).all()
-    )
-
-
-def add_catalogue(writer: ChangeWriter, catalogue: Catalogue) -> bool:
+def _add_catalogue(writer: ChangeWriter, catalogue: Catalogue) -> bool:
     """Store a catalogue version inside the caller's transaction; False if already there."""
-    record_id = catalogue_record_id(catalogue.catalogue_id, catalogue.version)
+    record_id = queries.catalogue_record_id(catalogue.catalogue_id, catalogue.version)
     existing = writer.read(CATALOGUE, record_id)
     if existing is not None:
         if existing["digest"] != catalogue.digest:
@@ -79,19 +52,25 @@ def add_catalogue(writer: ChangeWriter, catalogue: Catalogue) -> bool:
     return True
 
 
-def ensure_default_catalogue(workspace: Workspace) -> None:
-    with workspace.read() as connection:
-        if _rows(connection):
-            return
-    with workspace.write() as connection:
+def _store_catalogue(workspace: OpenWorkspace, catalogue: Catalogue) -> bool:
+    store = store_of(workspace)
+    with store.write() as connection:
         writer = ChangeWriter(
-            connection, device_id=workspace.identity.device_id, actor=workspace.identity.role
+            connection, device_id=workspace.identity.device_id, actor=workspace.role
         )
-        add_catalogue(writer, default_catalogue())
+        added = _add_catalogue(writer, catalogue)
         writer.flush()
+    return added
 
 
-def load_catalogue_file(workspace: Workspace, path: Path) -> tuple[Catalogue, bool]:
+def ensure_default_catalogue(workspace: OpenWorkspace) -> None:
+    with store_of(workspace).read() as connection:
+        if queries.stored_catalogues(connection):
+            return
+    _store_catalogue(workspace, default_catalogue())
+
+
+def load_catalogue_file(workspace: OpenWorkspace, path: Path) -> tuple[Catalogue, bool]:
     """Validate a catalogue file and add it as a new version (nothing changes if invalid)."""
     try:
         data = Path(path).read_bytes()
@@ -100,56 +79,34 @@ def load_catalogue_file(workspace: Workspace, path: Path) -> tuple[Catalogue, bo
     except (IsADirectoryError, PermissionError):
         raise InvalidFile("unreadable") from None
     catalogue = parse_catalogue_bytes(data)
-    with workspace.write() as connection:
-        writer = ChangeWriter(
-            connection, device_id=workspace.identity.device_id, actor=workspace.identity.role
-        )
-        added = add_catalogue(writer, catalogue)
-        writer.flush()
-    return catalogue, added
+    return catalogue, _store_catalogue(workspace, catalogue)
 
 
-def list_catalogues(workspace: Workspace) -> list[CatalogueInfo]:
-    with workspace.read() as connection:
-        rows = _rows(connection)
+def list_catalogues(workspace: OpenWorkspace) -> list[CatalogueInfo]:
+    with store_of(workspace).read() as connection:
+        stored = queries.stored_catalogues(connection)
     return [
         CatalogueInfo(
-            catalogue_id=row.catalogue_id,
-            version=row.version,
-            loaded_at=row.created_at,
-            active=index == len(rows) - 1,
-            subdimensions=len(_parse_stored(row.content).subdimensions()),
-            digest=row.digest,
+            catalogue_id=item.catalogue.catalogue_id,
+            version=item.catalogue.version,
+            loaded_at=item.loaded_at,
+            active=index == len(stored) - 1,
+            subdimensions=len(item.catalogue.subdimensions()),
+            digest=item.digest,
         )
-        for index, row in enumerate(rows)
+        for index, item in enumerate(stored)
     ]
 
 
-def stored_catalogue(connection: Connection, catalogue_id: str, version: str) -> Catalogue:
-    row = connection.execute(
-        select(_TABLE).where(_TABLE.c.id == catalogue_record_id(catalogue_id, version))
-    ).first()
-    if row is None:
-        if (catalogue_id, version) == default_catalogue().key:
-            return default_catalogue()
+def active_catalogue(workspace: OpenWorkspace) -> Catalogue:
+    with store_of(workspace).read() as connection:
+        return queries.active_catalogue(connection, default=default_catalogue())
+
+
+def catalogue_for(workspace: OpenWorkspace, catalogue_id: str, version: str) -> Catalogue:
+    """A stored version; `UnknownRecord` if this workspace does not hold it."""
+    with store_of(workspace).read() as connection:
+        found = queries.catalogue(connection, catalogue_id, version, default=default_catalogue())
+    if found is None:
         raise UnknownRecord()
-    return _parse_stored(row.content)
-
-
-def all_catalogues_in(connection: Connection) -> list[Catalogue]:
-    return [_parse_stored(row.content) for row in _rows(connection)] or [default_catalogue()]
-
-
-def active_catalogue_in(connection: Connection) -> Catalogue:
-    rows = _rows(connection)
-    return _parse_stored(rows[-1].content) if rows else default_catalogue()
-
-
-def active_catalogue(workspace: Workspace) -> Catalogue:
-    with workspace.read() as connection:
-        return active_catalogue_in(connection)
-
-
-def catalogue_for(workspace: Workspace, catalogue_id: str, version: str) -> Catalogue:
-    with workspace.read() as connection:
-        return stored_catalogue(connection, catalogue_id, version)
+    return found

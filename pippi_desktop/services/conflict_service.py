@@ -11,19 +11,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-
-from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
+from pippi_desktop.domain.workspace_identity import ROLE_OFFICE
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.trust_service import require_role
-from pippi_desktop.storage.meta import ROLE_OFFICE
-from pippi_desktop.storage.orm import Base
-from pippi_desktop.storage.sync_tables import ConflictRow, DeviceRow
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage import casefile_queries, sync_queries
 from pippi_desktop.sync.fold import is_disagreement
-
-_CONFLICTS = Base.metadata.tables[ConflictRow.__tablename__]
-_DEVICES = Base.metadata.tables[DeviceRow.__tablename__]
-_FAMILIES = Base.metadata.tables["families"]
 
 
 def _decode(value: str | None) -> Any:
@@ -64,21 +56,16 @@ class ConflictView:
         }
 
 
-def list_conflicts(workspace: Workspace, *, include_same_value: bool = False) -> list[ConflictView]:
+def list_conflicts(
+    workspace: OpenWorkspace, *, include_same_value: bool = False
+) -> list[ConflictView]:
     require_role(workspace, ROLE_OFFICE)
-    with workspace.read() as connection:
-        rows = connection.execute(select(_CONFLICTS)).mappings().all()
-        educators = {
-            row.device_id: row.educator
-            for row in connection.execute(select(_DEVICES.c.device_id, _DEVICES.c.educator))
-        }
-        family_ids = sorted({row["family_id"] for row in rows if row["family_id"]})
-        codes: dict[str, str] = {}
-        for chunk in batched(family_ids, IDS_PER_QUERY):
-            for family_id, code in connection.execute(
-                select(_FAMILIES.c.id, _FAMILIES.c.code).where(_FAMILIES.c.id.in_(chunk))
-            ):
-                codes[family_id] = code
+    with store_of(workspace).read() as connection:
+        rows = sync_queries.all_conflicts(connection)
+        educators = sync_queries.educators_by_device(connection)
+        codes = casefile_queries.family_codes(
+            connection, sorted({row["family_id"] for row in rows if row["family_id"]})
+        )
     views = []
     for row in rows:
         if not include_same_value and not is_disagreement(dict(row)):

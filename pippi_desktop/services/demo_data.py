@@ -17,17 +17,30 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pippi_desktop.domain.catalogue import Catalogue
+from pippi_desktop.domain.record_inputs import (
+    AssessmentEntryInput,
+    AssessmentInput,
+    AttendanceInput,
+    DispositivoInput,
+    EquipeMemberInput,
+    FamilyInput,
+    GroupSessionInput,
+    MicroProjectItemInput,
+    PersonInput,
+    RecordInput,
+    VisitInput,
+)
 from pippi_desktop.resource_paths import resource
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services.catalogue_service import active_catalogue
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 if TYPE_CHECKING:  # Faker takes a while to import: only when demo data is made
     from faker import Faker
@@ -62,9 +75,9 @@ class _FamilyMaker:
     def day(self, start: date, days: int) -> date:
         return min(start + timedelta(days=days), self.today)
 
-    def create(self, uow: cs.UnitOfWork, kind: str, values: dict[str, Any], **kwargs: Any) -> str:
+    def create(self, uow: cs.UnitOfWork, value: RecordInput, record_id: str | None = None) -> str:
         self.records += 1
-        return uow.create(kind, values, **kwargs)
+        return uow.create(value, record_id=record_id)
 
     def make(self, uow: cs.UnitOfWork, sessions: list[tuple[str, str, date]]) -> None:
         rng, fake, today = self.rng, self.fake, self.today
@@ -73,17 +86,14 @@ class _FamilyMaker:
         concluded = elapsed > PROGRAMME_DAYS
         referral = start - timedelta(days=rng.randint(20, 90))
         implementation = IMPLEMENTATIONS[min(2, max(0, 2 - elapsed // 300 + rng.randint(-1, 0)))]
-        family_id = self.create(
-            uow,
-            "family",
-            {
-                "implementation": implementation,
-                "referral_date": referral,
-                "referral_source": self.pick("referral_sources"),
-                "preassessment_outcome": "inclusa",
-                "start_date": start,
-            },
+        family = FamilyInput(
+            implementation=implementation,
+            referral_date=referral,
+            referral_source=self.pick("referral_sources"),
+            preassessment_outcome="inclusa",
+            start_date=start,
         )
+        family_id = self.create(uow, family)
         surname = fake.last_name()
         people = self._members(uow, family_id, surname, start)
         children = [p for p in people if p[1] in ("figlio", "figlia")]
@@ -96,7 +106,7 @@ class _FamilyMaker:
         )
         self._visits(uow, family_id, people, equipe, objectives, start, elapsed)
         self._groups(uow, people, sessions, start, elapsed)
-        self._phases(uow, family_id, start, elapsed, concluded)
+        self._phases(uow, family_id, family, start, elapsed, concluded)
 
     def _members(
         self, uow: cs.UnitOfWork, family_id: str, surname: str, start: date
@@ -121,33 +131,39 @@ class _FamilyMaker:
             )
             given = fake.first_name_female() if female else fake.first_name_male()
             born = self.today - timedelta(days=age * 365 + rng.randint(0, 364))
-            values: dict[str, Any] = {
-                "family_id": family_id,
-                "given_name": given,
-                "family_name": surname
+            family_name = (
+                surname
                 if role not in ("nonna", "nonno", "partner") or rng.random() < 0.5
-                else fake.last_name(),
-                "role": role,
-                "birth_date": born,
-                "sex": "F" if female else "M",
-            }
-            if role in ("figlio", "figlia"):
-                values.update(self._school(age))
-            people.append((self.create(uow, "person", values), role, age))
+                else fake.last_name()
+            )
+            school, school_class = (
+                self._school(age) if role in ("figlio", "figlia") else (None, None)
+            )
+            person = PersonInput(
+                family_id=family_id,
+                given_name=given,
+                family_name=family_name,
+                role=role,
+                birth_date=born,
+                sex="F" if female else "M",
+                school=school,
+                school_class=school_class,
+            )
+            people.append((self.create(uow, person), role, age))
         return people
 
-    def _school(self, age: int) -> dict[str, str]:
+    def _school(self, age: int) -> tuple[str | None, str | None]:
         """A school and class that fit the child's age (Italian school stages)."""
         rng, schools = self.rng, self.phrases["schools_by_stage"]
         if age < 1:
-            return {}
+            return None, None
         if age < 3:
-            return {"school": rng.choice(schools["nido"])}
+            return rng.choice(schools["nido"]), None
         if age < 6:
-            return {
-                "school": rng.choice(schools["infanzia"]),
-                "school_class": "sezione " + rng.choice(("gialla", "blu", "verde")),
-            }
+            return (
+                rng.choice(schools["infanzia"]),
+                "sezione " + rng.choice(("gialla", "blu", "verde")),
+            )
         stage, first_age = (
             ("primaria", 6)
             if age < 11
@@ -155,10 +171,7 @@ class _FamilyMaker:
             if age < 14
             else ("secondaria_2", 14)
         )
-        return {
-            "school": rng.choice(schools[stage]),
-            "school_class": f"{age - first_age + 1}ª {rng.choice('ABCD')}",
-        }
+        return rng.choice(schools[stage]), f"{age - first_age + 1}ª {rng.choice('ABCD')}"
 
     def _equipe(
         self, uow: cs.UnitOfWork, family_id: str, start: date, *, has_school: bool
@@ -174,22 +187,20 @@ class _FamilyMaker:
         organisations = self.phrases["organisations"]
         members = []
         for profession in wanted:
-            members.append(
-                self.create(
-                    uow,
-                    "equipe_member",
-                    {
-                        "family_id": family_id,
-                        "name": f"Famiglia {fake.last_name()}"
-                        if profession == "famiglia_appoggio"
-                        else f"{fake.first_name()} {fake.last_name()}",
-                        "profession": profession,
-                        "organisation": rng.choice(organisations[profession]),
-                        "start_date": start,
-                        "case_manager": profession == "assistente_sociale",
-                    },
-                )
+            name = (
+                f"Famiglia {fake.last_name()}"
+                if profession == "famiglia_appoggio"
+                else f"{fake.first_name()} {fake.last_name()}"
             )
+            member = EquipeMemberInput(
+                family_id=family_id,
+                name=name,
+                profession=profession,
+                organisation=rng.choice(organisations[profession]),
+                start_date=start,
+                case_manager=profession == "assistente_sociale",
+            )
+            members.append(self.create(uow, member))
         return members
 
     def _dispositivi(
@@ -207,8 +218,9 @@ class _FamilyMaker:
             if self.rng.random() < chance:
                 self.create(
                     uow,
-                    "dispositivo",
-                    {"family_id": family_id, "kind": kind, "start_date": start, "end_date": end},
+                    DispositivoInput(
+                        family_id=family_id, kind=kind, start_date=start, end_date=end
+                    ),
                 )
 
     def _assessments_and_microproject(
@@ -228,77 +240,66 @@ class _FamilyMaker:
         for child_id, _, _ in children:
             base = {sub: rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5)) for sub in subs}
             weak = sorted(subs, key=lambda s: (base[s], rng.random()))[: rng.randint(2, 4)]
-            items = []
+            items: list[tuple[str, MicroProjectItemInput]] = []
             for index, (point, offset) in enumerate((("T0", 35), ("T1", 280), ("T2", 530))):
                 if elapsed < offset + 5:
                     break
                 when = self.day(start, offset + rng.randint(-7, 7))
                 assessment = self.create(
                     uow,
-                    "assessment",
-                    {
-                        "family_id": family_id,
-                        "child_id": child_id,
-                        "time_point": point,
-                        "date": when,
-                        "participants_people": [*adults[:2], child_id],
-                        "participants_equipe": equipe[:2],
-                    },
+                    AssessmentInput(
+                        family_id=family_id,
+                        child_id=child_id,
+                        time_point=point,
+                        date=when,
+                        participants_people=(*adults[:2], child_id),
+                        participants_equipe=tuple(equipe[:2]),
+                    ),
                 )
                 for sub in subs:
                     gain = index * (1.2 if sub in weak else 0.5)
-                    entry: dict[str, Any] = {}
+                    entry = AssessmentEntryInput(assessment_id=assessment, subdimension=sub)
                     if rng.random() < 0.06:
-                        entry["not_assessable"] = True
+                        entry = replace(entry, not_assessable=True)
                     else:
-                        entry["score"] = max(
-                            1, min(6, round(base[sub] + gain + rng.uniform(-0.8, 0.8)))
-                        )
+                        score = max(1, min(6, round(base[sub] + gain + rng.uniform(-0.8, 0.8))))
+                        entry = replace(entry, score=score)
                     if sub in weak or rng.random() < 0.15:
-                        entry["strengths"] = self.pick("strengths")
-                        entry["needs"] = self.pick("needs")
-                        entry["sources"] = self.pick("sources")
+                        entry = replace(
+                            entry,
+                            strengths=self.pick("strengths"),
+                            needs=self.pick("needs"),
+                            sources=self.pick("sources"),
+                        )
                         if sub.startswith("bambino.") and rng.random() < 0.6:
-                            entry["child_words"] = self.pick("child_words")
-                    self.create(
-                        uow,
-                        "assessment_entry",
-                        {**entry, "assessment_id": assessment, "subdimension": sub},
-                        record_id=cs.entry_id(assessment, sub),
-                    )
+                            entry = replace(entry, child_words=self.pick("child_words"))
+                    self.create(uow, entry, record_id=cs.entry_id(assessment, sub))
                 if point == "T0":
                     for sub in weak:
-                        items.append(
-                            self.create(
-                                uow,
-                                "microproject_item",
-                                {
-                                    "family_id": family_id,
-                                    "child_id": child_id,
-                                    "subdimension": sub,
-                                    "objective": self.pick("objectives"),
-                                    "expected_results": self.pick("expected_results"),
-                                    "actions": self.pick("actions"),
-                                    "responsible_people": adults[:1],
-                                    "responsible_equipe": equipe[1:2],
-                                    "deadline": start + timedelta(days=rng.choice((180, 270, 365))),
-                                },
-                            )
+                        item = MicroProjectItemInput(
+                            family_id=family_id,
+                            child_id=child_id,
+                            subdimension=sub,
+                            objective=self.pick("objectives"),
+                            expected_results=self.pick("expected_results"),
+                            actions=self.pick("actions"),
+                            responsible_people=tuple(adults[:1]),
+                            responsible_equipe=tuple(equipe[1:2]),
+                            deadline=start + timedelta(days=rng.choice((180, 270, 365))),
                         )
+                        items.append((self.create(uow, item), item))
             if elapsed > 290:
-                for item in items:
+                for item_id, item in items:
                     status = rng.choice(
                         ("raggiunto", "parzialmente", "parzialmente", "non_raggiunto", "raggiunto")
                     )
-                    uow.update(
-                        "microproject_item",
+                    checked = replace(
                         item,
-                        {
-                            "verification_status": status,
-                            "verification_notes": self.pick("verification_notes"),
-                        },
+                        verification_status=status,
+                        verification_notes=self.pick("verification_notes"),
                     )
-            objectives.extend(items)
+                    uow.update(item_id, checked, before=item)
+            objectives.extend(item_id for item_id, _item in items)
         return objectives
 
     def _visits(
@@ -318,24 +319,22 @@ class _FamilyMaker:
         while day <= end and day <= self.today:
             present = [pid for pid, _, _ in people if rng.random() < 0.7] or [people[0][0]]
             next_day = _weekday(day + timedelta(days=rng.choice((7, 7, 7, 14, 10))))
-            values: dict[str, Any] = {
-                "family_id": family_id,
-                "date": day,
-                "start_time": f"{rng.choice((9, 10, 15, 16, 17))}:{rng.choice(('00', '30'))}",
-                "duration_minutes": rng.choice((60, 90, 90, 120)),
-                "place": rng.choice(("casa", "casa", "casa", "territorio", "scuola", "servizio")),
-                "educator": None,
-                "present_people": present,
-                "present_equipe": [educator] if educator else None,
-                "activities": self.pick("activities"),
-                "notes": " ".join(self.pick("notes") for _ in range(rng.randint(1, 3))),
-                "objectives": rng.sample(objectives, k=min(len(objectives), rng.randint(0, 2)))
-                or None,
-            }
+            start_time = f"{rng.choice((9, 10, 15, 16, 17))}:{rng.choice(('00', '30'))}"
+            visit = VisitInput(
+                family_id=family_id,
+                date=day,
+                start_time=start_time,
+                duration_minutes=rng.choice((60, 90, 90, 120)),
+                place=rng.choice(("casa", "casa", "casa", "territorio", "scuola", "servizio")),
+                present_people=tuple(present),
+                present_equipe=(educator,) if educator else (),
+                activities=self.pick("activities"),
+                notes=" ".join(self.pick("notes") for _ in range(rng.randint(1, 3))),
+                objectives=tuple(rng.sample(objectives, k=min(len(objectives), rng.randint(0, 2)))),
+            )
             if next_day <= end:
-                values["next_date"] = next_day
-                values["next_time"] = values["start_time"]
-            self.create(uow, "visit", values)
+                visit = replace(visit, next_date=next_day, next_time=start_time)
+            self.create(uow, visit)
             day = next_day
 
     def _groups(
@@ -363,10 +362,18 @@ class _FamilyMaker:
                     ("presente", "assente", "giustificato"), weights=(7, 2, 1)
                 )[0]
                 self.records += 1
-                cs.set_attendance(uow, session_id, person_id, status)
+                uow.set_attendance(
+                    AttendanceInput(session_id=session_id, person_id=person_id, status=status)
+                )
 
     def _phases(
-        self, uow: cs.UnitOfWork, family_id: str, start: date, elapsed: int, concluded: bool
+        self,
+        uow: cs.UnitOfWork,
+        family_id: str,
+        family: FamilyInput,
+        start: date,
+        elapsed: int,
+        concluded: bool,
     ) -> None:
         steps = (
             ("segnalazione", 3),
@@ -380,16 +387,14 @@ class _FamilyMaker:
                 uow.set_phase(family_id, code, self.day(start, offset))
         if concluded:
             uow.set_phase(family_id, "conclusione", self.day(start, PROGRAMME_DAYS))
-            uow.update(
-                "family",
-                family_id,
-                {
-                    "conclusion_date": self.day(start, PROGRAMME_DAYS),
-                    "conclusion_variant": self.rng.choice(("A", "A", "B", "B", "C")),
-                    "child_placed_out": self.rng.random() < 0.04,
-                    "conclusion_notes": self.pick("conclusion_notes"),
-                },
+            concluded_family = replace(
+                family,
+                conclusion_date=self.day(start, PROGRAMME_DAYS),
+                conclusion_variant=self.rng.choice(("A", "A", "B", "B", "C")),
+                child_placed_out=self.rng.random() < 0.04,
+                conclusion_notes=self.pick("conclusion_notes"),
             )
+            uow.update(family_id, concluded_family, before=family)
 
 
 def _sessions(
@@ -405,16 +410,15 @@ def _sessions(
         day = _weekday(today - timedelta(days=PROGRAMME_DAYS + 120))
         while day <= today:
             session_id = uow.create(
-                "group_session",
-                {
-                    "kind": kind,
-                    "date": day,
-                    "start_time": "17:30" if kind == "genitori" else "16:30",
-                    "duration_minutes": 90,
-                    "topic": rng.choice(phrases[topics]),
-                    "facilitators": [f"{fake.first_name()} {fake.last_name()}" for _ in range(2)],
-                    "place": "Centro per le famiglie",
-                },
+                GroupSessionInput(
+                    kind=kind,
+                    date=day,
+                    start_time="17:30" if kind == "genitori" else "16:30",
+                    duration_minutes=90,
+                    topic=rng.choice(phrases[topics]),
+                    facilitators=tuple(f"{fake.first_name()} {fake.last_name()}" for _ in range(2)),
+                    place="Centro per le famiglie",
+                )
             )
             sessions.append((session_id, kind, day))
             day = _weekday(day + timedelta(days=rng.choice((14, 21))))
@@ -427,7 +431,7 @@ def _weekday(day: date) -> date:
 
 
 def fill_demo_data(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     families: int,
     *,
     seed: int = 1,

@@ -7,8 +7,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.services.workspace_service import create_workspace
-from pippi_desktop.storage.workspace import Workspace
 
 _WORDS = [
     "aquilone",
@@ -39,7 +39,7 @@ class DemoWorkspace:
     path: Path
     passphrase: str
     recovery_code: str
-    workspace: Workspace
+    workspace: OpenWorkspace
 
 
 def demo_passphrase() -> str:

@@ -18,19 +18,17 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
-
+from pippi_desktop.domain.drafts import Draft
 from pippi_desktop.domain.errors import CannotWrite
-from pippi_desktop.storage.drafts import DraftFolder, StoredDraft
-from pippi_desktop.storage.meta import read_meta_values, write_meta_values
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
+from pippi_desktop.storage.drafts import DraftFolder
+from pippi_desktop.storage.meta import delete_meta_values, read_meta_values, write_meta_values
 from pippi_desktop.storage.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 DRAFT_KEY_PURPOSE = b"pippi-desktop drafts v1"
 RETIRED_KEYS = "retired_draft_keys"
-
-Draft = StoredDraft
 
 
 @dataclass(frozen=True)
@@ -43,78 +41,78 @@ class DraftToSave:
     state: dict[str, Any]
 
 
-def _folder(workspace: Workspace, key: bytes | None = None) -> DraftFolder:
+def _folder(store: Workspace, key: bytes | None = None) -> DraftFolder:
     return DraftFolder(
-        workspace.layout.root,
-        key=key or workspace.subkey(DRAFT_KEY_PURPOSE),
-        workspace_id=workspace.identity.workspace_id,
+        store.layout.root,
+        key=key or store.subkey(DRAFT_KEY_PURPOSE),
+        workspace_id=store.identity.workspace_id,
     )
 
 
-def retire_draft_key(workspace: Workspace) -> None:
+def retire_draft_key(workspace: OpenWorkspace) -> None:
     """Before the data key changes: keep the drafts' key in the database, if there are drafts."""
-    if not _folder(workspace).ids():
+    store = store_of(workspace)
+    if not _folder(store).ids():
         return
-    with workspace.write() as connection:
+    with store.write() as connection:
         kept = json.loads(read_meta_values(connection).get(RETIRED_KEYS) or "[]")
-        kept.append(workspace.subkey(DRAFT_KEY_PURPOSE).hex())
+        kept.append(store.subkey(DRAFT_KEY_PURPOSE).hex())
         write_meta_values(connection, {RETIRED_KEYS: json.dumps(kept)})
 
 
-def rewrite_retired_drafts(workspace: Workspace) -> int:
+def rewrite_retired_drafts(workspace: OpenWorkspace) -> int:
     """After the data key changed: every draft under a kept key is written under the current
     key, then the kept keys are forgotten. Returns how many drafts moved."""
-    if workspace.read_only:
+    store = store_of(workspace)
+    if store.read_only:
         return 0
-    with workspace.read() as connection:
+    with store.read() as connection:
         raw = read_meta_values(connection).get(RETIRED_KEYS)
     if not raw:
         return 0
-    current = _folder(workspace)
+    current = _folder(store)
     moved = 0
     for old_key in json.loads(raw):
-        old = _folder(workspace, bytes.fromhex(old_key))
+        old = _folder(store, bytes.fromhex(old_key))
         drafts, _others = old.read_all()
         for draft in drafts:
             current.write(kind=draft.kind, key=draft.key, title=draft.title, state=draft.state)
             old.remove(draft.draft_id)
             moved += 1
-    with workspace.write() as connection:
-        connection.execute(
-            text("DELETE FROM workspace_meta WHERE key = :key"), {"key": RETIRED_KEYS}
-        )
+    with store.write() as connection:
+        delete_meta_values(connection, [RETIRED_KEYS])
     log.info("%d drafts written again under the new data key", moved)
     return moved
 
 
-def save_draft(workspace: Workspace, draft: DraftToSave) -> Draft:
-    saved = _folder(workspace).write(
+def save_draft(workspace: OpenWorkspace, draft: DraftToSave) -> Draft:
+    saved = _folder(store_of(workspace)).write(
         kind=draft.kind, key=draft.key, title=draft.title, state=draft.state
     )
     log.info("draft saved (%s)", draft.kind)
     return saved
 
 
-def list_drafts(workspace: Workspace) -> list[Draft]:
+def list_drafts(workspace: OpenWorkspace) -> list[Draft]:
     """The drafts that can be offered back, oldest first (unreadable ones are logged, kept)."""
     try:
         rewrite_retired_drafts(workspace)  # a key change killed before it moved the drafts
     except (CannotWrite, OSError, ValueError):
         log.warning("drafts of an earlier data key could not be moved yet", exc_info=True)
-    drafts, _unreadable = _folder(workspace).read_all()
+    drafts, _unreadable = _folder(store_of(workspace)).read_all()
     return drafts
 
 
-def discard_draft(workspace: Workspace, draft_id: str) -> None:
-    _folder(workspace).remove(draft_id)
+def discard_draft(workspace: OpenWorkspace, draft_id: str) -> None:
+    _folder(store_of(workspace)).remove(draft_id)
     log.info("draft discarded")
 
 
-def draft_id_for(workspace: Workspace, key: str) -> str:
-    return _folder(workspace).draft_id_for(key)
+def draft_id_for(workspace: OpenWorkspace, key: str) -> str:
+    return _folder(store_of(workspace)).draft_id_for(key)
 
 
-def keep_drafts_and_close(workspace: Workspace, drafts: list[DraftToSave]) -> set[str]:
+def keep_drafts_and_close(workspace: OpenWorkspace, drafts: list[DraftToSave]) -> set[str]:
     """Lock: write every draft, then close the workspace whatever happened.
 
     Returns the draft keys that were written; a draft that could not be written (disk full,

@@ -16,21 +16,21 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from pippi_desktop.domain.errors import CannotWrite, EscrowUnavailable
+from pippi_desktop.domain.workspace_identity import ROLE_OFFICE
+from pippi_desktop.services._identity_keys import exchange_key_ring
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.trust_service import require_role
 from pippi_desktop.services.workspace_service import (
     KeyChange,
+    _open_store,
     check_workspace_path,
-    open_workspace,
     rotate_data_key,
     validate_new_passphrase,
 )
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage.audit import AuditEvent
 from pippi_desktop.storage.layout import WorkspaceLayout
-from pippi_desktop.storage.meta import ROLE_OFFICE
-from pippi_desktop.storage.workspace import Workspace
 from pippi_desktop.sync.escrow import UnsealFailed, unseal_data_key
-from pippi_desktop.sync.identity_keys import exchange_key_ring
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +50,13 @@ def _slots_sealed_to(slots: ks.KeySlots, key_ids: set[str]) -> list[str]:
 
 
 def recover_with_escrow(
-    educator_path: Path, *, office: Workspace, new_passphrase: str
+    educator_path: Path, *, office: OpenWorkspace, new_passphrase: str
 ) -> EscrowRecovery:
     """Set `new_passphrase` on the workspace at `educator_path` and change its data key."""
     require_role(office, ROLE_OFFICE)
     validate_new_passphrase(new_passphrase)
-    with office.read() as connection:
+    office_store = store_of(office)
+    with office_store.read() as connection:
         ring = exchange_key_ring(connection)
     if not ring:
         raise EscrowUnavailable()
@@ -77,17 +78,16 @@ def recover_with_escrow(
                 continue
         raise EscrowUnavailable()
 
-    with open_workspace(Path(educator_path), unlocker=unlock) as workspace:
+    with OpenWorkspace(_open_store(Path(educator_path), unlocker=unlock)) as workspace:
         change = rotate_data_key(workspace, passphrase=new_passphrase)
+        store = store_of(workspace)
         try:
-            with workspace.write() as connection:
-                workspace.audit(
-                    connection, AuditEvent("passphrase_recovered_by_office", "workspace")
-                )
+            with store.write() as connection:
+                store.audit(connection, AuditEvent("passphrase_recovered_by_office", "workspace"))
         except CannotWrite:
             log.warning("audit entry of the escrow recovery not written")
         recovered = workspace.identity.workspace_id
-    with office.write() as connection:
-        office.audit(connection, AuditEvent("escrow_recovery", "workspace", recovered))
+    with office_store.write() as connection:
+        office_store.audit(connection, AuditEvent("escrow_recovery", "workspace", recovered))
     log.info("passphrase reset through the office escrow slot, data key changed")
     return EscrowRecovery(recovered, change)

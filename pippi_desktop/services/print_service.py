@@ -53,10 +53,11 @@ from pippi_desktop.reports import (
 from pippi_desktop.reports.attendance_register import RegisterRow
 from pippi_desktop.reports.style import PrintContext
 from pippi_desktop.services import casefile_view, catalogue_service
-from pippi_desktop.services.reference_data import vocabulary
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
+from pippi_desktop.services.reference_data import default_catalogue, vocabulary
+from pippi_desktop.storage import catalogue_queries
 from pippi_desktop.storage.atomic import make_private_dir, write_atomic
 from pippi_desktop.storage.audit import AuditEvent
-from pippi_desktop.storage.workspace import Workspace
 
 if TYPE_CHECKING:
     from pippi_desktop.services.self_test import SelfTestContext
@@ -178,7 +179,7 @@ def pick_assessment(case: CaseFile, assessment_id: str | None) -> Assessment:
     return next(a for a in case.assessments if a.id == found)
 
 
-def find_group_session_id(workspace: Workspace, session_id: str) -> str:
+def find_group_session_id(workspace: OpenWorkspace, session_id: str) -> str:
     """The id of a group session given whole or by its first 8+ characters."""
     wanted = session_id.strip().lower()
     sessions = casefile_view.list_group_sessions(workspace)
@@ -195,7 +196,7 @@ def find_group_session_id(workspace: Workspace, session_id: str) -> str:
 # --- rendering -------------------------------------------------------------------------------
 
 
-def _context(workspace: Workspace, lang: Lang, today: date | None) -> PrintContext:
+def _context(workspace: OpenWorkspace, lang: Lang, today: date | None) -> PrintContext:
     return PrintContext(
         header_name=workspace.identity.name,
         lang=lang,
@@ -204,20 +205,20 @@ def _context(workspace: Workspace, lang: Lang, today: date | None) -> PrintConte
     )
 
 
-def _all_catalogues(workspace: Workspace) -> list[Catalogue]:
-    with workspace.read() as connection:
-        return catalogue_service.all_catalogues_in(connection)
+def _all_catalogues(workspace: OpenWorkspace) -> list[Catalogue]:
+    with store_of(workspace).read() as connection:
+        return catalogue_queries.catalogues(connection, default=default_catalogue())
 
 
 def _assessment_catalogues(
-    workspace: Workspace, assessments: Sequence[Assessment]
+    workspace: OpenWorkspace, assessments: Sequence[Assessment]
 ) -> dict[tuple[str, str], Catalogue]:
     keys = {(a.catalogue_id, a.catalogue_version) for a in assessments}
     return {key: catalogue_service.catalogue_for(workspace, *key) for key in sorted(keys)}
 
 
 def _render_family_document(
-    workspace: Workspace, request: PrintRequest, context: PrintContext, case: CaseFile
+    workspace: OpenWorkspace, request: PrintRequest, context: PrintContext, case: CaseFile
 ) -> PrintedDocument:
     kind = request.kind
     if kind is DocumentKind.SESSION:
@@ -253,7 +254,9 @@ def _render_family_document(
     return PrintedDocument(kind, "family", case.family.id, data)
 
 
-def _register_rows(workspace: Workspace, session_id: str) -> tuple[GroupSession, list[RegisterRow]]:
+def _register_rows(
+    workspace: OpenWorkspace, session_id: str
+) -> tuple[GroupSession, list[RegisterRow]]:
     session, attendance, people = casefile_view.group_session(workspace, session_id)
     codes = {summary.id: summary.code for summary in casefile_view.list_families(workspace)}
     rows = []
@@ -274,7 +277,7 @@ def _register_rows(workspace: Workspace, session_id: str) -> tuple[GroupSession,
 
 
 def render(
-    workspace: Workspace, request: PrintRequest, *, today: date | None = None
+    workspace: OpenWorkspace, request: PrintRequest, *, today: date | None = None
 ) -> PrintedDocument:
     """Build one document (nothing is written)."""
     context = _context(workspace, request.lang, today)
@@ -305,12 +308,13 @@ def _audit_event(kind: DocumentKind, record_kind: str, record_id: str) -> AuditE
     return AuditEvent("document_printed", record_kind, record_id, (kind.value,))
 
 
-def _audit(workspace: Workspace, events: Sequence[AuditEvent]) -> None:
-    if workspace.read_only:  # a copy on read-only media: nothing can be recorded in it
+def _audit(workspace: OpenWorkspace, events: Sequence[AuditEvent]) -> None:
+    store = store_of(workspace)
+    if store.read_only:  # a copy on read-only media: nothing can be recorded in it
         log.info("document printed from a read-only workspace: not in its audit log")
         return
-    with workspace.write() as connection:
-        workspace.audit(connection, *events)
+    with store.write() as connection:
+        store.audit(connection, *events)
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -322,7 +326,7 @@ def _write_file(path: Path, data: bytes) -> None:
 
 
 def write(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     request: PrintRequest,
     path: Path,
     *,
@@ -338,7 +342,7 @@ def write(
 
 
 def print_all_reports(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     folder: Path,
     *,
     lang: Lang = Lang.IT,
@@ -404,7 +408,7 @@ def _session(family_id: str, visit_id: str | None, lang: Lang, with_notes: bool)
 
 
 def render_session_sheet(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     family_id: str,
     *,
     visit_id: str | None = None,
@@ -415,7 +419,7 @@ def render_session_sheet(
 
 
 def render_triangle_form(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     family_id: str,
     *,
     assessment_id: str | None = None,
@@ -428,26 +432,28 @@ def render_triangle_form(
 
 
 def render_blank_triangle_form(
-    workspace: Workspace, family_id: str, *, lang: Lang = Lang.IT
+    workspace: OpenWorkspace, family_id: str, *, lang: Lang = Lang.IT
 ) -> bytes:
     request = PrintRequest(DocumentKind.BLANK_TRIANGLE, family_id=family_id, lang=lang)
     return render(workspace, request).data
 
 
-def render_progress_report(workspace: Workspace, family_id: str, *, lang: Lang = Lang.IT) -> bytes:
+def render_progress_report(
+    workspace: OpenWorkspace, family_id: str, *, lang: Lang = Lang.IT
+) -> bytes:
     request = PrintRequest(DocumentKind.REPORT, family_id=family_id, lang=lang)
     return render(workspace, request).data
 
 
 def render_attendance_register(
-    workspace: Workspace, session_id: str, *, lang: Lang = Lang.IT
+    workspace: OpenWorkspace, session_id: str, *, lang: Lang = Lang.IT
 ) -> bytes:
     request = PrintRequest(DocumentKind.ATTENDANCE, session_id=session_id, lang=lang)
     return render(workspace, request).data
 
 
 def write_session_sheet(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     family_id: str,
     path: Path,
     *,
@@ -461,7 +467,7 @@ def write_session_sheet(
 
 
 def write_triangle_form(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     family_id: str,
     path: Path,
     *,
@@ -476,21 +482,36 @@ def write_triangle_form(
 
 
 def write_blank_triangle_form(
-    workspace: Workspace, family_id: str, path: Path, *, lang: Lang = Lang.IT, replace: bool = True
+    workspace: OpenWorkspace,
+    family_id: str,
+    path: Path,
+    *,
+    lang: Lang = Lang.IT,
+    replace: bool = True,
 ) -> PrintedDocument:
     request = PrintRequest(DocumentKind.BLANK_TRIANGLE, family_id=family_id, lang=lang)
     return write(workspace, request, path, replace=replace)
 
 
 def write_progress_report(
-    workspace: Workspace, family_id: str, path: Path, *, lang: Lang = Lang.IT, replace: bool = True
+    workspace: OpenWorkspace,
+    family_id: str,
+    path: Path,
+    *,
+    lang: Lang = Lang.IT,
+    replace: bool = True,
 ) -> PrintedDocument:
     request = PrintRequest(DocumentKind.REPORT, family_id=family_id, lang=lang)
     return write(workspace, request, path, replace=replace)
 
 
 def write_attendance_register(
-    workspace: Workspace, session_id: str, path: Path, *, lang: Lang = Lang.IT, replace: bool = True
+    workspace: OpenWorkspace,
+    session_id: str,
+    path: Path,
+    *,
+    lang: Lang = Lang.IT,
+    replace: bool = True,
 ) -> PrintedDocument:
     request = PrintRequest(DocumentKind.ATTENDANCE, session_id=session_id, lang=lang)
     return write(workspace, request, path, replace=replace)

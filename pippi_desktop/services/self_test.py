@@ -35,8 +35,10 @@ from typing import Any
 import pippi_desktop
 from pippi_desktop.domain.errors import AppFileMissing, PippiError, SelfTestFailed
 from pippi_desktop.domain.i18n import N_, Lang, Message, translator
+from pippi_desktop.domain.record_inputs import FamilyInput, PersonInput, VisitInput
 from pippi_desktop.resource_paths import missing_app_file
 from pippi_desktop.services import casefile_service, casefile_view
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.workspace_service import (
     create_workspace,
     open_workspace,
@@ -44,8 +46,7 @@ from pippi_desktop.services.workspace_service import (
 )
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import write_atomic
-from pippi_desktop.storage.key_wrap import DEFAULT_ITERATIONS, DEFAULT_MEMORY_KIB, Argon2Params
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage.key_wrap import DEFAULT_ITERATIONS, DEFAULT_MEMORY_KIB
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class SelfTestContext:
     temp_parent: Path | None = None
     passphrase: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     folder: Path | None = None
-    workspace: Workspace | None = None
+    workspace: OpenWorkspace | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # values a step hands to a later one
 
     def _(self, text: str) -> str:
@@ -80,7 +81,7 @@ class SelfTestContext:
             raise SelfTestFailed("temp_folder")
         return self.folder / WORKSPACE_FOLDER
 
-    def require_workspace(self) -> Workspace:
+    def require_workspace(self) -> OpenWorkspace:
         if self.workspace is None or not self.workspace.is_open:
             self.workspace = open_workspace(self.workspace_path, passphrase=self.passphrase)
         return self.workspace
@@ -238,10 +239,10 @@ def create_encrypted_workspace(ctx: SelfTestContext) -> str:
         role="educator",
         name="Autoverifica",
         passphrase=ctx.passphrase,
-        kdf=Argon2Params(),
+        default_kdf_cost=True,
     )
     ctx.workspace = created.workspace
-    used = created.workspace.keyslots.passphrase_params()
+    used = store_of(created.workspace).keyslots.passphrase_params()
     if used.memory_kib < DEFAULT_MEMORY_KIB or used.iterations < DEFAULT_ITERATIONS:
         raise SelfTestFailed(
             "kdf_cost", memory=DEFAULT_MEMORY_KIB // 1024, passes=DEFAULT_ITERATIONS
@@ -255,7 +256,7 @@ def check_migrations(ctx: SelfTestContext) -> str:
     """The schema is at the newest revision and Alembic loads every migration script."""
     workspace = ctx.require_workspace()
     known = migrate.known_revisions()
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         current = migrate.current_revision(connection)
     if current != known[-1]:
         raise SelfTestFailed(
@@ -277,26 +278,24 @@ def write_and_read_record(ctx: SelfTestContext) -> str:
     workspace = ctx.require_workspace()
     note = f"Visita di prova dell'autoverifica: perché è così, àèìòù € {secrets.token_hex(8)}"
     with casefile_service.unit_of_work(workspace) as uow:
-        family_id = uow.create("family", {"implementation": "Autoverifica"})
+        family_id = uow.create(FamilyInput(implementation="Autoverifica"))
         child_id = uow.create(
-            "person",
-            {
-                "family_id": family_id,
-                "given_name": "Nicolò",
-                "family_name": "Autoverifica",
-                "role": "figlio",
-                "birth_date": "2016-03-01",
-            },
+            PersonInput(
+                family_id=family_id,
+                given_name="Nicolò",
+                family_name="Autoverifica",
+                role="figlio",
+                birth_date=date(2016, 3, 1),
+            )
         )
         uow.create(
-            "visit",
-            {
-                "family_id": family_id,
-                "date": date.today().isoformat(),
-                "place": "casa",
-                "present_people": [child_id],
-                "notes": note,
-            },
+            VisitInput(
+                family_id=family_id,
+                date=date.today(),
+                place="casa",
+                present_people=(child_id,),
+                notes=note,
+            )
         )
     ctx.lock_workspace()
     case = casefile_view.case_file(ctx.require_workspace(), family_id)

@@ -13,7 +13,6 @@ from pippi_desktop.domain.errors import SelfTestFailed
 from pippi_desktop.services import bundle_export, bundle_import, casefile_view, trust_service
 from pippi_desktop.services.self_test import SelfTestContext
 from pippi_desktop.services.workspace_service import create_workspace
-from pippi_desktop.storage.key_wrap import Argon2Params
 
 OFFICE_FOLDER = "ufficio-autoverifica.pippiws"
 
@@ -28,7 +27,7 @@ def check_bundle(ctx: SelfTestContext) -> str:
         role="office",
         name="Ufficio di prova",
         passphrase=ctx.passphrase,
-        kdf=Argon2Params(),
+        default_kdf_cost=True,
     ).workspace
     try:
         office_card = trust_service.export_office_card(office, folder / "ufficio.card")

@@ -7,24 +7,21 @@ escrow key slot sealed to the office: from then on the office can open this work
 
 `rotate_office_keys` gives the office a new exchange key (the old ones stay in its key ring to
 open what was sealed to them) and writes the new card. A laptop moves to it with
-`adopt_office_card` — through `trust_office` with the new card read in person today, through
+`_adopt_office_card` — through `trust_office` with the new card read in person today, through
 the office → laptop bundle later (issue 14): same office, same signing key, new exchange key;
-the escrow slot is sealed to the new key and bundle numbers go on. The educator's workspace writes a *device card*; the
-office registers it, with the educator's name, after comparing its fingerprint. A fingerprint
-that does not match changes nothing. Revoking a device refuses its later bundles (every
-incarnation of it); what was already imported stays.
+the escrow slot is sealed to the new key and bundle numbers go on. The educator's workspace
+writes a *device card*; the office registers it, with the educator's name, after comparing its
+fingerprint. A fingerprint that does not match changes nothing. Revoking a device refuses its
+later bundles (every incarnation of it); what was already imported stays.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import Connection, delete, insert, select
 
 from pippi_desktop.domain.errors import (
     FingerprintMismatch,
@@ -34,28 +31,22 @@ from pippi_desktop.domain.errors import (
     WrongRole,
 )
 from pippi_desktop.domain.i18n import N_
+from pippi_desktop.domain.sync_records import DeviceRegistration, OfficeTrust
+from pippi_desktop.domain.workspace_identity import ROLE_EDUCATOR, ROLE_OFFICE
+from pippi_desktop.services._identity_keys import (
+    ensure_keys,
+    exchange_key_ring,
+    rotate_exchange_key,
+    stored_keys,
+)
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
+from pippi_desktop.storage import sync_queries
 from pippi_desktop.storage.atomic import write_atomic
 from pippi_desktop.storage.audit import AuditEvent
-from pippi_desktop.storage.meta import (
-    ROLE_EDUCATOR,
-    ROLE_OFFICE,
-    read_meta_values,
-    write_meta_values,
-)
-from pippi_desktop.storage.orm import Base
-from pippi_desktop.storage.sync_tables import BundleReceivedRow, DeviceRow, TrustedOfficeRow
-from pippi_desktop.storage.workspace import Workspace
 from pippi_desktop.storage.write_errors import remove_quietly
-from pippi_desktop.sync import devices as device_registry
-from pippi_desktop.sync.cards import DEVICE, OFFICE, Card, make_card, parse_card
+from pippi_desktop.sync import cards
 from pippi_desktop.sync.escrow import CONSTRUCTION, seal_data_key
-from pippi_desktop.sync.identity_keys import (
-    IdentityKeys,
-    ensure_identity_keys,
-    exchange_key_ring,
-    load_identity_keys,
-    rotate_exchange_key,
-)
+from pippi_desktop.sync.identity_keys import IdentityKeys
 from pippi_desktop.sync.sequence import missing_seqs
 from pippi_desktop.version import __version__
 
@@ -71,32 +62,28 @@ ESCROW_NOTICE = N_(
 )
 
 MAX_EDUCATOR_NAME = 120
-_DEVICES = Base.metadata.tables[DeviceRow.__tablename__]
-_RECEIVED = Base.metadata.tables[BundleReceivedRow.__tablename__]
+OFFICE = cards.OFFICE  # the kind of an office card
+DEVICE = cards.DEVICE  # the kind of a device card
 
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def require_role(workspace: Workspace, role: str) -> None:
-    if workspace.identity.role != role:
+def require_role(workspace: OpenWorkspace, role: str) -> None:
+    if workspace.role != role:
         raise WrongRole("office_only" if role == ROLE_OFFICE else "educator_only")
 
 
-def sync_keys(workspace: Workspace) -> IdentityKeys:
+def _sync_keys(workspace: OpenWorkspace) -> IdentityKeys:
     """This workspace's signing and exchange keys, made (once) if it has none yet."""
-    with workspace.read() as connection:
-        keys = load_identity_keys(connection)
+    store = store_of(workspace)
+    with store.read() as connection:
+        keys = stored_keys(connection)
     if keys is not None:
         return keys
-    with workspace.write() as connection:
-        return ensure_identity_keys(connection)
-
-
-def previous_device_ids(connection: Connection) -> tuple[str, ...]:
-    raw = read_meta_values(connection).get("previous_device_ids", "")
-    return tuple(item for item in raw.split(",") if item)
+    with store.write() as connection:
+        return ensure_keys(connection)
 
 
 # --- cards ----------------------------------------------------------------------------------
@@ -123,9 +110,9 @@ def _write_card(path: Path, data: bytes) -> None:
         raise InvalidFile("output_unwritable") from None
 
 
-def _office_card(workspace: Workspace, keys: IdentityKeys) -> tuple[Card, bytes]:
+def _office_card(workspace: OpenWorkspace, keys: IdentityKeys) -> tuple[cards.Card, bytes]:
     identity = workspace.identity
-    return make_card(
+    return cards.make_card(
         OFFICE,
         keys,
         identity_id=identity.workspace_id,
@@ -135,24 +122,24 @@ def _office_card(workspace: Workspace, keys: IdentityKeys) -> tuple[Card, bytes]
     )
 
 
-def export_office_card(workspace: Workspace, out_path: Path) -> CardExport:
+def export_office_card(workspace: OpenWorkspace, out_path: Path) -> CardExport:
     require_role(workspace, ROLE_OFFICE)
     out_path = Path(out_path)
     check_output(out_path)
-    card, data = _office_card(workspace, sync_keys(workspace))
+    card, data = _office_card(workspace, _sync_keys(workspace))
     _write_card(out_path, data)
     return CardExport(out_path, card.fingerprint, card.identity_id)
 
 
-def export_device_card(workspace: Workspace, out_path: Path) -> CardExport:
+def export_device_card(workspace: OpenWorkspace, out_path: Path) -> CardExport:
     require_role(workspace, ROLE_EDUCATOR)
     out_path = Path(out_path)
     check_output(out_path)
-    keys = sync_keys(workspace)
+    keys = _sync_keys(workspace)
     identity = workspace.identity
-    with workspace.read() as connection:
-        previous = previous_device_ids(connection)
-    card, data = make_card(
+    with store_of(workspace).read() as connection:
+        previous = sync_queries.previous_device_ids(connection)
+    card, data = cards.make_card(
         DEVICE,
         keys,
         identity_id=identity.device_id,
@@ -165,7 +152,23 @@ def export_device_card(workspace: Workspace, out_path: Path) -> CardExport:
     return CardExport(out_path, card.fingerprint, card.identity_id)
 
 
-def read_card_file(path: Path, kind: str) -> Card:
+@dataclass(frozen=True)
+class CardInfo:
+    """What a card says, to show before its fingerprint is compared."""
+
+    kind: str  # OFFICE or DEVICE
+    identity_id: str  # the office's workspace id, or the device id
+    name: str  # the office's or the workspace's name
+    fingerprint: str
+
+
+def read_card(path: Path, kind: str) -> CardInfo:
+    """Read and check a card file of `kind` (OFFICE or DEVICE); typed errors otherwise."""
+    card = _read_card_file(path, kind)
+    return CardInfo(card.kind, card.identity_id, card.name, card.fingerprint)
+
+
+def _read_card_file(path: Path, kind: str) -> cards.Card:
     path = Path(path)
     try:
         if path.stat().st_size > 1 << 20:
@@ -175,7 +178,7 @@ def read_card_file(path: Path, kind: str) -> Card:
         raise InvalidFile("missing") from None
     except (IsADirectoryError, PermissionError):
         raise InvalidFile("unreadable") from None
-    card = parse_card(data)
+    card = cards.parse_card(data)
     if card.kind != kind:
         raise InvalidFile("office_card_expected" if kind == OFFICE else "device_card_expected")
     return card
@@ -188,17 +191,18 @@ class OfficeKeyRotation:
     retired_key_ids: tuple[str, ...]
 
 
-def rotate_office_keys(workspace: Workspace, out_path: Path) -> OfficeKeyRotation:
+def rotate_office_keys(workspace: OpenWorkspace, out_path: Path) -> OfficeKeyRotation:
     """A new exchange key for the office and its new card in `out_path`, in one step: the
     card is written inside the transaction that changes the key, so either both happen or
     neither. Old keys stay in the ring: bundles and escrow slots sealed to them still open."""
     require_role(workspace, ROLE_OFFICE)
+    store = store_of(workspace)
     out_path = Path(out_path)
     check_output(out_path)
-    sync_keys(workspace)
+    _sync_keys(workspace)
     written = False
     try:
-        with workspace.write() as connection:
+        with store.write() as connection:
             keys = rotate_exchange_key(connection)
             retired = tuple(
                 key_id for key_id in exchange_key_ring(connection) if key_id != keys.key_id
@@ -206,7 +210,7 @@ def rotate_office_keys(workspace: Workspace, out_path: Path) -> OfficeKeyRotatio
             card, data = _office_card(workspace, keys)
             _write_card(out_path, data)
             written = True
-            workspace.audit(connection, AuditEvent("office_keys_rotated", "office", keys.key_id))
+            store.audit(connection, AuditEvent("office_keys_rotated", "office", keys.key_id))
     except BaseException:
         if written:  # the key did not change: its card must not exist
             remove_quietly(out_path)
@@ -219,8 +223,6 @@ def rotate_office_keys(workspace: Workspace, out_path: Path) -> OfficeKeyRotatio
 
 # --- the educator trusts the office -----------------------------------------------------------
 
-OFFICE_KEY_IDS = "trusted_office_key_ids"  # every key id the trusted office used, oldest first
-
 
 @dataclass(frozen=True)
 class TrustedOffice:
@@ -232,40 +234,28 @@ class TrustedOffice:
     key_updated: bool = False
 
 
-def trusted_office(connection: Connection) -> Any:
-    return connection.execute(select(TrustedOfficeRow).where(TrustedOfficeRow.id == 1)).first()
-
-
-def office_key_ids(connection: Connection) -> list[str]:
-    """The trusted office's key ids, its current one last: bundle numbers run on across them."""
-    office = trusted_office(connection)
-    if office is None:
-        return []
-    kept = json.loads(read_meta_values(connection).get(OFFICE_KEY_IDS) or "[]")
-    return [key_id for key_id in kept if key_id != office.key_id] + [str(office.key_id)]
-
-
-def trust_office(workspace: Workspace, card_path: Path, fingerprint: str) -> TrustedOffice:
+def trust_office(workspace: OpenWorkspace, card_path: Path, fingerprint: str) -> TrustedOffice:
     """Check the card and the typed fingerprint, then trust the office and add the escrow slot."""
     require_role(workspace, ROLE_EDUCATOR)
-    card = read_card_file(card_path, OFFICE)
+    card = _read_card_file(card_path, OFFICE)
     if not card.matches(fingerprint):
         log.info("office card refused: fingerprint mismatch")
         raise FingerprintMismatch()
-    return adopt_office_card(workspace, card)
+    return _adopt_office_card(workspace, card)
 
 
-def adopt_office_card(workspace: Workspace, card: Card) -> TrustedOffice:
+def _adopt_office_card(workspace: OpenWorkspace, card: cards.Card) -> TrustedOffice:
     """Trust the office of a card already checked (fingerprint compared in person, or — issue
     14 — carried in a bundle signed by the trusted office's signing key).
 
     The same office with a new exchange key (`rotate-office-keys`) is a key update: the
     escrow slot is sealed to the new key, new bundles are encrypted to it, and bundle numbers
     go on from the last one sent under the old key."""
+    store = store_of(workspace)
     identity = workspace.identity
-    with workspace.read() as connection:
-        current = trusted_office(connection)
-        known_ids = office_key_ids(connection)
+    with store.read() as connection:
+        current = sync_queries.trusted_office(connection)
+        known_ids = sync_queries.office_key_ids(connection)
     already = (
         current is not None
         and current.office_id == card.identity_id
@@ -279,24 +269,21 @@ def adopt_office_card(workspace: Workspace, card: Card) -> TrustedOffice:
         and current.signing_key == card.signing_key.hex()
     )
     has_escrow = any(
-        slot.kdf.get("office_key_id") == card.key_id
-        for slot in workspace.keyslots.of_kind("escrow")
+        slot.kdf.get("office_key_id") == card.key_id for slot in store.keyslots.of_kind("escrow")
     )
     if not has_escrow:
-        workspace.seal_escrow_slot(
+        store.seal_escrow_slot(
             office_key_id=card.key_id,
             seal=lambda key: seal_data_key(key, card.exchange_key, identity.workspace_id),
             construction=CONSTRUCTION,
         )
     if not already:
-        with workspace.write() as connection:
-            ensure_identity_keys(connection)
-            connection.execute(delete(TrustedOfficeRow))
+        with store.write() as connection:
+            ensure_keys(connection)
             chain = [*known_ids, card.key_id] if key_update else [card.key_id]
-            write_meta_values(connection, {OFFICE_KEY_IDS: json.dumps(chain)})
-            connection.execute(
-                insert(TrustedOfficeRow).values(
-                    id=1,
+            sync_queries.set_trusted_office(
+                connection,
+                OfficeTrust(
                     office_id=card.identity_id,
                     name=card.name,
                     signing_key=card.signing_key.hex(),
@@ -304,10 +291,11 @@ def adopt_office_card(workspace: Workspace, card: Card) -> TrustedOffice:
                     key_id=card.key_id,
                     fingerprint=card.fingerprint,
                     trusted_at=_now(),
-                )
+                ),
+                key_ids=chain,
             )
             action = "office_key_updated" if key_update else "office_trusted"
-            workspace.audit(connection, AuditEvent(action, "office", card.identity_id))
+            store.audit(connection, AuditEvent(action, "office", card.identity_id))
         log.info("office key updated" if key_update else "office trusted")
     return TrustedOffice(
         card.identity_id, card.name, card.fingerprint, card.key_id, already, key_update
@@ -335,16 +323,17 @@ def _clean_educator(name: str) -> str:
 
 
 def register_device(
-    workspace: Workspace, card_path: Path, fingerprint: str, *, educator: str
+    workspace: OpenWorkspace, card_path: Path, fingerprint: str, *, educator: str
 ) -> RegisteredDevice:
     require_role(workspace, ROLE_OFFICE)
+    store = store_of(workspace)
     educator = _clean_educator(educator)
-    card = read_card_file(card_path, DEVICE)
+    card = _read_card_file(card_path, DEVICE)
     if not card.matches(fingerprint):
         log.info("device card refused: fingerprint mismatch")
         raise FingerprintMismatch()
-    with workspace.read() as connection:
-        existing = device_registry.device_row(connection, card.identity_id)
+    with store.read() as connection:
+        existing = sync_queries.device(connection, card.identity_id)
     if existing is not None:
         if (
             existing.signing_key != card.signing_key.hex()
@@ -352,23 +341,24 @@ def register_device(
         ):
             raise InvalidFile("device_key_conflict")
         return RegisteredDevice(card.identity_id, existing.educator, card.fingerprint, True)
-    with workspace.write() as connection:
-        ensure_identity_keys(connection)
-        connection.execute(
-            insert(_DEVICES).values(
-                device_id=card.identity_id,
-                workspace_id=card.workspace_id,
-                educator=educator,
-                workspace_name=card.name,
-                signing_key=card.signing_key.hex(),
-                exchange_key=card.exchange_key.hex(),
-                fingerprint=card.fingerprint,
-                registered_at=_now(),
-                revoked_at=None,
-                linked_to=None,
-            )
+    with store.write() as connection:
+        ensure_keys(connection)
+        sync_queries.add_devices(
+            connection,
+            [
+                DeviceRegistration(
+                    device_id=card.identity_id,
+                    workspace_id=card.workspace_id,
+                    educator=educator,
+                    workspace_name=card.name,
+                    signing_key=card.signing_key.hex(),
+                    exchange_key=card.exchange_key.hex(),
+                    fingerprint=card.fingerprint,
+                    registered_at=_now(),
+                )
+            ],
         )
-        workspace.audit(connection, AuditEvent("device_registered", "device", card.identity_id))
+        store.audit(connection, AuditEvent("device_registered", "device", card.identity_id))
     log.info("device registered")
     return RegisteredDevice(card.identity_id, educator, card.fingerprint, False)
 
@@ -380,17 +370,18 @@ class Revocation:
     device_ids: tuple[str, ...]  # every incarnation sharing the key
 
 
-def revoke_device(workspace: Workspace, device_id: str) -> Revocation:
+def revoke_device(workspace: OpenWorkspace, device_id: str) -> Revocation:
     require_role(workspace, ROLE_OFFICE)
+    store = store_of(workspace)
     device_id = device_id.strip().lower()
-    with workspace.write() as connection:
-        row = device_registry.device_row(connection, device_id)
+    with store.write() as connection:
+        row = sync_queries.device(connection, device_id)
         if row is None:
             raise UnknownRecord("device")
-        changed = device_registry.revoke_key(connection, row.signing_key, _now())
-        ids = tuple(sorted(device_registry.registration_ids(connection, row.signing_key)))
+        changed = sync_queries.revoke_key(connection, row.signing_key, _now())
+        ids = tuple(sorted(sync_queries.registration_ids(connection, row.signing_key)))
         if changed:
-            workspace.audit(connection, AuditEvent("device_revoked", "device", device_id))
+            store.audit(connection, AuditEvent("device_revoked", "device", device_id))
     if changed:
         log.info("device revoked")
     return Revocation(device_id, bool(changed), ids)
@@ -425,21 +416,15 @@ class DeviceStatus:
         }
 
 
-def list_devices(workspace: Workspace) -> list[DeviceStatus]:
+def list_devices(workspace: OpenWorkspace) -> list[DeviceStatus]:
     require_role(workspace, ROLE_OFFICE)
-    with workspace.read() as connection:
-        devices = connection.execute(
-            select(_DEVICES).order_by(_DEVICES.c.registered_at, _DEVICES.c.device_id)
-        ).all()
-        receipts: dict[str, list[Any]] = {}
-        for row in connection.execute(
-            select(_RECEIVED.c.device_id, _RECEIVED.c.seq, _RECEIVED.c.imported_at)
-        ):
-            receipts.setdefault(row.device_id, []).append(row)
+    with store_of(workspace).read() as connection:
+        devices = sync_queries.all_devices(connection)
+        receipts = sync_queries.receipts_by_device(connection)
     result = []
     for device in devices:
         rows = receipts.get(device.device_id, [])
-        seqs = sorted(int(row.seq) for row in rows)
+        seqs = sorted(seq for seq, _imported_at in rows)
         result.append(
             DeviceStatus(
                 device_id=device.device_id,
@@ -452,7 +437,7 @@ def list_devices(workspace: Workspace) -> list[DeviceStatus]:
                 linked_to=device.linked_to,
                 last_seq=seqs[-1] if seqs else None,
                 missing_seqs=missing_seqs(seqs),
-                last_import_at=max((row.imported_at for row in rows), default=None),
+                last_import_at=max((imported_at for _seq, imported_at in rows), default=None),
             )
         )
     return result

@@ -29,14 +29,16 @@ from pippi_desktop.domain.errors import (
     WrongRecoveryCode,
 )
 from pippi_desktop.domain.passphrase_policy import check_passphrase, load_common_passwords
+from pippi_desktop.domain.workspace_identity import ROLES
 from pippi_desktop.resource_paths import resource
+from pippi_desktop.services._identity_keys import ensure_keys
 from pippi_desktop.services.casefile_view import count_families
 from pippi_desktop.services.catalogue_service import ensure_default_catalogue
 from pippi_desktop.services.draft_service import retire_draft_key, rewrite_retired_drafts
-from pippi_desktop.services.trust_service import trusted_office
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage import backup as backup_file
 from pippi_desktop.storage import keyslots as ks
-from pippi_desktop.storage import migrate
+from pippi_desktop.storage import migrate, sync_queries
 from pippi_desktop.storage.atomic import make_private_dir
 from pippi_desktop.storage.audit import AuditEvent, append_audit, verify_audit
 from pippi_desktop.storage.changes import verify_own_operations
@@ -50,7 +52,7 @@ from pippi_desktop.storage.key_wrap import (
     new_recovery_code,
 )
 from pippi_desktop.storage.layout import WorkspaceLayout
-from pippi_desktop.storage.meta import ROLES, read_meta, read_meta_values, write_meta_values
+from pippi_desktop.storage.meta import read_meta, read_meta_values, write_meta_values
 from pippi_desktop.storage.workspace import Unlocker, Workspace
 from pippi_desktop.storage.write_errors import (
     remove_quietly,
@@ -58,7 +60,6 @@ from pippi_desktop.storage.write_errors import (
     reporting_write_errors,
 )
 from pippi_desktop.sync.escrow import CONSTRUCTION, seal_data_key
-from pippi_desktop.sync.identity_keys import ensure_identity_keys
 from pippi_desktop.version import __version__
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ log = logging.getLogger(__name__)
 MAX_NAME_LENGTH = 120
 
 
-def kdf_params_from_env() -> Argon2Params:
+def _kdf_params_from_env() -> Argon2Params:
     """The Argon2id cost for new passphrase slots.
 
     Defaults: 256 MiB, 3 passes, 4 lanes. `PIPPI_KDF_MEMORY_KIB` / `PIPPI_KDF_ITERATIONS` may
@@ -96,7 +97,7 @@ def validate_new_passphrase(passphrase: str, *, old: str | None = None) -> None:
 
 @dataclass(frozen=True)
 class CreatedWorkspace:
-    workspace: Workspace
+    workspace: OpenWorkspace
     recovery_code: str
 
 
@@ -106,9 +107,12 @@ def create_workspace(
     role: str,
     name: str,
     passphrase: str,
-    kdf: Argon2Params | None = None,
+    default_kdf_cost: bool = False,
 ) -> CreatedWorkspace:
-    """Make a new workspace folder; the recovery code is returned once and never stored."""
+    """Make a new workspace folder; the recovery code is returned once and never stored.
+
+    `default_kdf_cost`: the application's Argon2id cost even where `PIPPI_KDF_*` lowers it
+    (the self-test proves the real cost works)."""
     if role not in ROLES:
         raise InvalidRecord("not_in_list", field="role")
     clean_name = " ".join(name.split())
@@ -125,17 +129,18 @@ def create_workspace(
         name=clean_name,
         passphrase=passphrase,
         recovery_code=code,
-        kdf=kdf or kdf_params_from_env(),
+        kdf=Argon2Params() if default_kdf_cost else _kdf_params_from_env(),
         extra_meta={"app_version_created": __version__},
     )
+    opened = OpenWorkspace(workspace)
     try:
-        ensure_default_catalogue(workspace)
+        ensure_default_catalogue(opened)
         with workspace.write() as connection:
-            ensure_identity_keys(connection)
+            ensure_keys(connection)
     except BaseException:
         workspace.close()
         raise
-    return CreatedWorkspace(workspace=workspace, recovery_code=code)
+    return CreatedWorkspace(workspace=opened, recovery_code=code)
 
 
 def _write_backup(
@@ -173,6 +178,13 @@ def check_workspace_path(path: Path) -> None:
 
 
 def open_workspace(
+    path: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+) -> OpenWorkspace:
+    """Unlock with the passphrase (or the recovery code) and bring the schema up to date."""
+    return OpenWorkspace(_open_store(path, passphrase=passphrase, recovery_code=recovery_code))
+
+
+def _open_store(
     path: Path,
     *,
     passphrase: str | None = None,
@@ -180,8 +192,7 @@ def open_workspace(
     unlocker: Unlocker | None = None,
     script_location: Path = migrate.MIGRATIONS_DIR,
 ) -> Workspace:
-    """Unlock with the passphrase (or the recovery code, or another `unlocker` such as the
-    office's escrow key) and bring the schema up to date."""
+    """`open_workspace` for services: also with another `unlocker` (the office's escrow key)."""
     if passphrase is None and recovery_code is None and unlocker is None:
         raise WrongPassphrase()
 
@@ -206,18 +217,19 @@ def open_workspace(
     if workspace.read_only:
         return workspace
     try:
-        ensure_default_catalogue(workspace)
+        ensure_default_catalogue(OpenWorkspace(workspace))
     except BaseException:
         workspace.close()
         raise
     return workspace
 
 
-def workspace_info(workspace: Workspace) -> dict[str, Any]:
+def workspace_info(workspace: OpenWorkspace) -> dict[str, Any]:
     """What `info` shows: identity, versions and KDF cost; never a secret."""
+    store = store_of(workspace)
     identity = workspace.identity
-    params = workspace.keyslots.passphrase_params()
-    with workspace.read() as connection:
+    params = store.keyslots.passphrase_params()
+    with store.read() as connection:
         revision = migrate.current_revision(connection)
     return {
         "role": identity.role,
@@ -234,7 +246,7 @@ def workspace_info(workspace: Workspace) -> dict[str, Any]:
             "iterations": params.iterations,
             "parallelism": params.parallelism,
         },
-        "key_slots": sorted({slot.kind for slot in workspace.keyslots.slots}),
+        "key_slots": sorted({slot.kind for slot in store.keyslots.slots}),
         "families": count_families(workspace),
     }
 
@@ -258,15 +270,15 @@ def _escrow_offices(workspace: Workspace) -> list[tuple[str, bytes]]:
     if not wanted:
         return []
     with workspace.read() as connection:
-        office = trusted_office(connection)
+        office = sync_queries.trusted_office(connection)
     if office is None or office.key_id not in wanted:
         log.warning("an escrow slot of an office no longer trusted is dropped with the old key")
         return []
-    return [(str(office.key_id), bytes.fromhex(office.exchange_key))]
+    return [(office.key_id, bytes.fromhex(office.exchange_key))]
 
 
 def rotate_data_key(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     *,
     passphrase: str,
     recovery_code: str | None = None,
@@ -279,13 +291,14 @@ def rotate_data_key(
     sealed again to the trusted office. Old key slots (an old backup's) no longer open the
     database; old backups still open with the secrets of their day.
     """
-    workspace_id = workspace.keyslots.workspace_id
-    params = kdf_params_from_env()
-    offices = _escrow_offices(workspace)
-    recovery = workspace.keyslots.of_kind(ks.RECOVERY)
+    store = store_of(workspace)
+    workspace_id = store.keyslots.workspace_id
+    params = _kdf_params_from_env()
+    offices = _escrow_offices(store)
+    recovery = store.keyslots.of_kind(ks.RECOVERY)
     shown: str | None = None
     if new_code or (
-        recovery_code is None and (not recovery or workspace.keyslots.has_legacy_recovery())
+        recovery_code is None and (not recovery or store.keyslots.has_legacy_recovery())
     ):
         recovery_code = shown = new_recovery_code()
 
@@ -305,7 +318,7 @@ def rotate_data_key(
         return ks.KeySlots(workspace_id, tuple(slots))
 
     retire_draft_key(workspace)
-    workspace.rotate_data_key(make_slots)
+    store.rotate_data_key(make_slots)
     try:
         rewrite_retired_drafts(workspace)
     except (CannotWrite, OSError, ValueError):
@@ -313,25 +326,26 @@ def rotate_data_key(
     return KeyChange(recovery_code=shown)
 
 
-def _audit_quietly(workspace: Workspace, action: str) -> None:
+def _audit_quietly(workspace: OpenWorkspace, action: str) -> None:
     """The audit entry of a key change that is already done: a full disk must not turn it
     into a reported failure (the change happened)."""
+    store = store_of(workspace)
     try:
-        with workspace.write() as connection:
-            workspace.audit(connection, AuditEvent(action, "workspace"))
+        with store.write() as connection:
+            store.audit(connection, AuditEvent(action, "workspace"))
     except CannotWrite:
         log.warning("audit entry %s not written", action)
 
 
-def check_current_passphrase(workspace: Workspace, passphrase: str) -> None:
+def check_current_passphrase(workspace: OpenWorkspace, passphrase: str) -> None:
     """`WrongPassphrase` unless `passphrase` opens this workspace's passphrase slot."""
-    key = ks.unlock_with_passphrase(workspace.keyslots, passphrase)
+    key = ks.unlock_with_passphrase(store_of(workspace).keyslots, passphrase)
     for index in range(len(key)):
         key[index] = 0
 
 
 def change_passphrase(
-    workspace: Workspace, new_passphrase: str, *, old: str | None, check_old: bool = False
+    workspace: OpenWorkspace, new_passphrase: str, *, old: str | None, check_old: bool = False
 ) -> KeyChange:
     """Set a new passphrase and change the data key (see `rotate_data_key`).
 
@@ -358,7 +372,7 @@ def recover_with_code(path: Path, recovery_code: str, new_passphrase: str) -> Ke
     return change
 
 
-def replace_recovery_code(workspace: Workspace, passphrase: str) -> str:
+def replace_recovery_code(workspace: OpenWorkspace, passphrase: str) -> str:
     """A new recovery code (returned once); the old one stops working, and so does any key
     slot of an older copy, because the data key changes too."""
     check_current_passphrase(workspace, passphrase)
@@ -369,27 +383,35 @@ def replace_recovery_code(workspace: Workspace, passphrase: str) -> str:
     return change.recovery_code
 
 
-def backup_workspace(workspace: Workspace, out_path: Path) -> backup_file.BackupHeader:
+@dataclass(frozen=True)
+class BackupWritten:
+    file: Path
+    db_size: int  # bytes of the encrypted database inside
+
+
+def backup_workspace(workspace: OpenWorkspace, out_path: Path) -> BackupWritten:
     """A sealed backup in `out_path`. A workspace on read-only media can be backed up (the
     way to rescue it); its audit log cannot record it there."""
+    store = store_of(workspace)
     out_path = Path(out_path)
     if out_path.exists():
         raise InvalidFile("output_exists")
     if not out_path.parent.is_dir():
         raise InvalidFile("output_unwritable")
-    with workspace.read() as connection:
+    with store.read() as connection:
         revision = migrate.current_revision(connection)
-    header = _write_backup(workspace, out_path, revision)
-    if workspace.read_only:
+    header = _write_backup(store, out_path, revision)
+    written = BackupWritten(out_path, header.db_size)
+    if store.read_only:
         log.info("backup of a read-only workspace: not recorded in its audit log")
-        return header
+        return written
     try:
-        with workspace.write() as connection:
-            workspace.audit(connection, AuditEvent("backup_written", "workspace"))
+        with store.write() as connection:
+            store.audit(connection, AuditEvent("backup_written", "workspace"))
     except BaseException:
         remove_quietly(out_path)  # not recorded, so not reported as written
         raise
-    return header
+    return written
 
 
 def restore_workspace(
@@ -399,7 +421,7 @@ def restore_workspace(
     passphrase: str | None = None,
     recovery_code: str | None = None,
     accept_old_format: bool = False,
-) -> Workspace:
+) -> OpenWorkspace:
     """Restore a backup into a new folder as a new incarnation (new device id).
 
     The operation counter of the old device id may have gone on after the backup was taken;
@@ -544,7 +566,7 @@ def verify_workspace(path: Path, *, passphrase: str) -> VerifyReport:
         checks.append({"name": name, "ok": ok, "detail": detail})
 
     try:
-        workspace = open_workspace(path, passphrase=passphrase)
+        workspace = _open_store(path, passphrase=passphrase)
     except WorkspaceDamaged as error:
         return damaged_report(error)
     with workspace:

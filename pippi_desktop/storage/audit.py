@@ -8,7 +8,6 @@ same transaction, so removing entries at the end is caught too.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, text
 
+from pippi_desktop.storage.audit_hash import entry_hash
 from pippi_desktop.storage.meta import write_meta_values
 from pippi_desktop.storage.meta_tables import AuditEntryRow
 
@@ -30,19 +30,6 @@ class AuditEvent:
     record_type: str = ""
     record_id: str = ""
     fields: Sequence[str] = field(default_factory=tuple)
-
-
-# one encoder for every entry (json.dumps with options builds a new one per call)
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode
-
-
-def _entry_hash(entry: dict[str, object]) -> str:
-    return hashlib.sha256(_CANONICAL(entry).encode("ascii")).hexdigest()
-
-
-def entry_hash(entry: dict[str, object]) -> str:
-    """The hash of one entry given without its `hash` (sync checks received entries with it)."""
-    return _entry_hash(entry)
 
 
 def _now() -> str:
@@ -81,7 +68,7 @@ def append_audit(
             "fields": json.dumps(sorted(event.fields), separators=(",", ":")),
             "prev_hash": prev_hash,
         }
-        entry["hash"] = prev_hash = _entry_hash(entry)
+        entry["hash"] = prev_hash = entry_hash(entry)
         rows.append(entry)
     if rows:
         connection.execute(_INSERT_AUDIT, rows)
@@ -113,7 +100,7 @@ def verify_audit(connection: Connection) -> list[str]:
             problems.append(f"missing_entry:{expected_seq}")
         if entry["prev_hash"] != prev_hash:
             problems.append(f"broken_link:{entry['seq']}")
-        if _entry_hash(entry) != stored_hash:
+        if entry_hash(entry) != stored_hash:
             problems.append(f"edited_entry:{entry['seq']}")
         prev_hash, expected_seq = stored_hash, int(entry["seq"]) + 1
     head = connection.execute(

@@ -19,7 +19,8 @@ from pippi_desktop.domain.record_types import RecordSpec, spec_for
 from pippi_desktop.domain.records import FamilySummary
 from pippi_desktop.domain.text import search_key
 from pippi_desktop.storage.casefile_tables import FAMILIES, PEOPLE
-from pippi_desktop.storage.changes import row_values, table_for
+from pippi_desktop.storage.changes import table_for
+from pippi_desktop.storage.row_format import row_values
 
 SORT_COLUMNS = {
     "code": "f.code",
@@ -135,6 +136,17 @@ def families_with_code(connection: Connection, code: str) -> list[str]:
         select(FAMILIES.c.id).where(FAMILIES.c.code == code, FAMILIES.c.deleted.is_(False))
     )
     return [str(row[0]) for row in rows]
+
+
+def family_codes(connection: Connection, family_ids: Iterable[str]) -> dict[str, str]:
+    """The code of each of these families (deleted ones too), by id."""
+    codes: dict[str, str] = {}
+    for chunk in batched(list(family_ids), IDS_PER_QUERY):
+        for family_id, code in connection.execute(
+            select(FAMILIES.c.id, FAMILIES.c.code).where(FAMILIES.c.id.in_(chunk))
+        ):
+            codes[family_id] = code
+    return codes
 
 
 def codes_like(connection: Connection, prefix: str) -> list[str]:

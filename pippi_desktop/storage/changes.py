@@ -22,7 +22,6 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -30,49 +29,23 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from pippi_desktop.domain.errors import InvalidRecord, UnknownRecord
-from pippi_desktop.domain.record_types import FieldType, RecordSpec
+from pippi_desktop.domain.record_types import RecordSpec
 from pippi_desktop.storage.audit import AuditEvent, append_audit, read_audit_head
 from pippi_desktop.storage.changelog_tables import LocalClockRow, OperationRow
 from pippi_desktop.storage.orm import Base
+from pippi_desktop.storage.row_format import (
+    FAMILY_DERIVED,
+    Version,
+    dump_versions,
+    parse_versions,
+    row_values,
+    to_column,
+)
 from pippi_desktop.storage.write_state import WriteState
-
-Version = tuple[int, str]
-JSON_COLUMN_TYPES = (FieldType.REFS, FieldType.TEXTS)
 
 
 def table_for(spec: RecordSpec) -> Table:
     return Base.metadata.tables[spec.table]
-
-
-def to_column(spec: RecordSpec, name: str, value: Any) -> Any:
-    if value is not None and spec.field(name).type in JSON_COLUMN_TYPES:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return value
-
-
-def from_column(spec: RecordSpec, name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    kind = spec.field(name).type
-    if kind in JSON_COLUMN_TYPES:
-        return json.loads(value)
-    if kind is FieldType.BOOL:
-        return bool(value)
-    return value
-
-
-def row_values(spec: RecordSpec, row: Mapping[str, Any] | Any) -> dict[str, Any]:
-    """The encoded field values of a stored row (lists decoded from their JSON columns)."""
-    return {name: from_column(spec, name, row.get(name)) for name in spec.field_names}
-
-
-def parse_versions(text: str | None) -> dict[str, Version]:
-    raw = json.loads(text) if text else {}
-    return {name: (int(pair[0]), str(pair[1])) for name, pair in raw.items()}
-
-
-def dump_versions(versions: Mapping[str, Version]) -> str:
-    return json.dumps({k: [v[0], v[1]] for k, v in sorted(versions.items())}, separators=(",", ":"))
 
 
 # Statements built once: constructing them again on every write costs more than running them.
@@ -98,24 +71,6 @@ def _insert_into(table_name: str) -> Any:
 
 _INSERT_OPERATION = insert(OperationRow)
 _UPDATE_CLOCK = update(LocalClockRow).where(LocalClockRow.id == 1)
-
-
-@dataclass
-class DataChanges:
-    """What a unit of work changed, for views to refresh only what it touches (Anki's OpChanges)."""
-
-    kinds: set[str] = field(default_factory=set)
-    record_ids: set[str] = field(default_factory=set)
-    family_ids: set[str] = field(default_factory=set)
-
-    def note(self, kind: str, record_id: str, family_id: str | None) -> None:
-        self.kinds.add(kind)
-        self.record_ids.add(record_id)
-        if family_id:
-            self.family_ids.add(family_id)
-
-    def __bool__(self) -> bool:
-        return bool(self.kinds)
 
 
 def verify_own_operations(connection: Connection, device_id: str) -> list[str]:
@@ -167,7 +122,11 @@ class ChangeWriter:
         self.device_id = device_id
         self.actor = actor
         self._now = now
-        self.changes = DataChanges()
+        # what this writer changed: the kinds, records and families (services turn it into
+        # their "what changed" value for the views)
+        self.kinds: set[str] = set()
+        self.record_ids: set[str] = set()
+        self.family_ids: set[str] = set()
         self._rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         # every row this transaction wrote or read, by table and id (None: known not to exist);
         # valid for the whole transaction because writes are serialised
@@ -238,7 +197,10 @@ class ChangeWriter:
             }
         )
         self._audit.append(AuditEvent(action, spec.kind, record_id, tuple(changes)))
-        self.changes.note(spec.kind, record_id, family_id)
+        self.kinds.add(spec.kind)
+        self.record_ids.add(record_id)
+        if family_id:
+            self.family_ids.add(family_id)
 
     @staticmethod
     def _family_of(spec: RecordSpec, record_id: str, values: Mapping[str, Any]) -> str | None:
@@ -267,15 +229,7 @@ class ChangeWriter:
             versions=dump_versions({name: version for name in set_values}),
         )
         if spec.kind == "family":  # derived local columns, filled by refresh_family_summaries
-            row.update(
-                search_text="",
-                summary_members=0,
-                summary_children=0,
-                summary_visits=0,
-                summary_last_visit=None,
-                summary_time_points="",
-                summary_names="",
-            )
+            row.update(FAMILY_DERIVED)
         self._rows[spec.table].append(row)
         self._cache[spec.table][record_id] = row
         self._log(
@@ -371,7 +325,7 @@ class ChangeWriter:
                 self.connection.execute(_insert_into(table_name), rows)
         self._rows.clear()
 
-    def flush(self) -> DataChanges:
+    def flush(self) -> None:
         """Write everything buffered: rows, operations, audit entries and the clock."""
         self.flush_rows()
         if self._ops:
@@ -412,7 +366,6 @@ class ChangeWriter:
                     audit_hash=self._audit_head[1],
                 )
             )
-        return self.changes
 
     def observe_lamport(self, value: int) -> None:
         """Move the Lamport clock past a version seen elsewhere (used by sync on import)."""

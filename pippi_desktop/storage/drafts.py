@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from pippi_desktop.domain.drafts import Draft
 from pippi_desktop.storage.atomic import make_private_dir, write_atomic
 
 log = logging.getLogger(__name__)
@@ -44,16 +44,6 @@ _ID_RE = re.compile(r"\A[0-9a-f]{32}\Z")
 
 class DraftUnreadable(Exception):
     """A draft file that does not decrypt or parse (damaged, or from another workspace)."""
-
-
-@dataclass(frozen=True)
-class StoredDraft:
-    draft_id: str
-    kind: str
-    key: str
-    title: str
-    saved_at: str
-    state: dict[str, Any]
 
 
 class DraftFolder:
@@ -78,7 +68,7 @@ class DraftFolder:
     def _associated(self, draft_id: str) -> bytes:
         return MAGIC + self._workspace_id.encode("ascii") + b"\0" + draft_id.encode("ascii")
 
-    def write(self, *, kind: str, key: str, title: str, state: dict[str, Any]) -> StoredDraft:
+    def write(self, *, kind: str, key: str, title: str, state: dict[str, Any]) -> Draft:
         draft_id = self.draft_id_for(key)
         saved_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         body = {"kind": kind, "key": key, "title": title, "saved_at": saved_at, "state": state}
@@ -89,9 +79,9 @@ class DraftFolder:
         sealed = self._aead.encrypt(nonce, plaintext, self._associated(draft_id))
         make_private_dir(self.folder)
         write_atomic(self._path(draft_id), MAGIC + nonce + sealed)
-        return StoredDraft(draft_id, kind, key, title, saved_at, state)
+        return Draft(draft_id, kind, key, title, saved_at, state)
 
-    def read(self, draft_id: str) -> StoredDraft:
+    def read(self, draft_id: str) -> Draft:
         path = self._path(draft_id)
         try:
             raw = path.read_bytes()
@@ -107,7 +97,7 @@ class DraftFolder:
                 nonce, raw[len(MAGIC) + NONCE_BYTES :], self._associated(draft_id)
             )
             body = json.loads(plaintext.decode("utf-8"))
-            draft = StoredDraft(
+            draft = Draft(
                 draft_id,
                 str(body["kind"]),
                 str(body["key"]),
@@ -130,9 +120,9 @@ class DraftFolder:
             if _ID_RE.match(path.name.removesuffix(SUFFIX))
         )
 
-    def read_all(self) -> tuple[list[StoredDraft], list[str]]:
+    def read_all(self) -> tuple[list[Draft], list[str]]:
         """Every readable draft, oldest first, and the ids of those that could not be read."""
-        drafts: list[StoredDraft] = []
+        drafts: list[Draft] = []
         unreadable: list[str] = []
         for draft_id in self.ids():
             try:

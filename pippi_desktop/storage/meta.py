@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import Connection, text
 
 from pippi_desktop.domain.errors import WorkspaceDamaged
-
-ROLE_EDUCATOR = "educator"
-ROLE_OFFICE = "office"
-ROLES = (ROLE_EDUCATOR, ROLE_OFFICE)
-
-
-@dataclass(frozen=True)
-class WorkspaceMeta:
-    workspace_id: str
-    device_id: str
-    role: str
-    name: str
-    incarnation: int
-    created_at: str
+from pippi_desktop.domain.workspace_identity import ROLES, WorkspaceIdentity
 
 
 def read_meta_values(connection: Connection) -> dict[str, str]:
@@ -39,10 +24,15 @@ def write_meta_values(connection: Connection, values: dict[str, str]) -> None:
         )
 
 
-def read_meta(connection: Connection) -> WorkspaceMeta:
+def delete_meta_values(connection: Connection, keys: list[str]) -> None:
+    for key in keys:
+        connection.execute(text("DELETE FROM workspace_meta WHERE key = :key"), {"key": key})
+
+
+def read_meta(connection: Connection) -> WorkspaceIdentity:
     values = read_meta_values(connection)
     try:
-        meta = WorkspaceMeta(
+        meta = WorkspaceIdentity(
             workspace_id=values["workspace_id"],
             device_id=values["device_id"],
             role=values["role"],

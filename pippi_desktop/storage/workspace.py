@@ -41,6 +41,7 @@ from pippi_desktop.domain.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
+from pippi_desktop.domain.workspace_identity import WorkspaceIdentity
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.atomic import make_private_dir
@@ -55,7 +56,7 @@ from pippi_desktop.storage.key_wrap import Argon2Params, derive_subkey, new_data
 from pippi_desktop.storage.layout import SUBDIRS, WorkspaceLayout
 from pippi_desktop.storage.lockfile import WorkspaceLock
 from pippi_desktop.storage.log_files import attach_workspace_log, detach_workspace_log
-from pippi_desktop.storage.meta import WorkspaceMeta, read_meta, write_meta_values
+from pippi_desktop.storage.meta import read_meta, write_meta_values
 from pippi_desktop.storage.permissions import tighten_permissions
 from pippi_desktop.storage.rekey import checkpoint, database_opens, rekey_database
 from pippi_desktop.storage.write_state import WriteState
@@ -167,7 +168,7 @@ class Workspace:
         self._write_lock = threading.RLock()
         self._engine: Engine | None = make_engine(layout.db, self._require_key, read_only=read_only)
         self._log_handler: logging.Handler | None = None
-        self.meta: WorkspaceMeta | None = None
+        self.meta: WorkspaceIdentity | None = None
         # Only this process writes (the folder lock), so after a commit the clock and audit
         # head are known without reading them back.
         self.write_state: WriteState | None = None
@@ -364,7 +365,7 @@ class Workspace:
         return self._engine
 
     @property
-    def identity(self) -> WorkspaceMeta:
+    def identity(self) -> WorkspaceIdentity:
         if self.meta is None:
             raise WorkspaceLocked()
         return self.meta

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pippi_desktop.storage.audit import entry_hash
+from pippi_desktop.storage.audit_hash import entry_hash
 from pippi_desktop.sync.strict_json import (
     is_hex64,
     is_text,

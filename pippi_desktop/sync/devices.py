@@ -7,71 +7,63 @@ sender's id is unknown, the office looks for a registered id among those earlier
 verifies the signature with *that* device's registered key; if it holds, the new id is linked
 to the registration (same educator, same key) in the same transaction as the import. Revoking
 a device revokes its key, so every incarnation of it.
+
+The rules only: the registrations come from `storage.sync_queries` (the import loads them for
+the ids the manifest names) and the new incarnations go back there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import Connection, exists, insert, select, update
 
 from pippi_desktop.domain.errors import BundleRejected
-from pippi_desktop.storage.changelog_tables import OperationRow
-from pippi_desktop.storage.orm import Base
-from pippi_desktop.storage.sync_tables import DeviceRow
+from pippi_desktop.domain.sync_records import DeviceRegistration
 from pippi_desktop.sync.bundle_codec import signature_valid
 from pippi_desktop.sync.cards import DEVICE, fingerprint
 from pippi_desktop.sync.manifest import Manifest
 
-_DEVICES = Base.metadata.tables[DeviceRow.__tablename__]
-
 
 @dataclass(frozen=True)
 class Sender:
-    registered: Any  # the sync_devices row whose key signed the bundle
+    registered: DeviceRegistration  # the registration whose key signed the bundle
     unknown_ids: tuple[str, ...]  # ids of the sender's chain to link to that registration
 
     @property
     def root_id(self) -> str:
-        return str(self.registered.linked_to or self.registered.device_id)
+        return self.registered.root_id
 
 
-def device_row(connection: Connection, device_id: str) -> Any:
-    return connection.execute(select(_DEVICES).where(_DEVICES.c.device_id == device_id)).first()
-
-
-def key_revoked(connection: Connection, signing_key: str) -> bool:
-    return (
-        connection.execute(
-            select(_DEVICES.c.device_id).where(
-                _DEVICES.c.signing_key == signing_key, _DEVICES.c.revoked_at.is_not(None)
-            )
-        ).first()
-        is not None
-    )
+def ids_to_look_up(manifest: Manifest) -> set[str]:
+    """The device ids whose registrations `identify_sender` needs."""
+    return {manifest.sender_device_id, *manifest.previous_device_ids, *manifest.chain_device_ids}
 
 
 def identify_sender(
-    connection: Connection,
     manifest: Manifest,
     manifest_bytes: bytes,
     signature: bytes,
     *,
-    own_device_ids: set[str],
+    registrations: Mapping[str, DeviceRegistration],
+    is_revoked: Callable[[str], bool],
+    has_operations: Callable[[str], bool],
+    own_device_ids: Collection[str],
 ) -> Sender:
     """The registration that signed this bundle: `unknown_device`, `bad_signature`,
     `revoked_device` or, for a chain that mixes in someone else's device ids,
-    `invalid_operation`."""
-    row = device_row(connection, manifest.sender_device_id)
+    `invalid_operation`.
+
+    `registrations`: those of `ids_to_look_up(manifest)` the office holds; `is_revoked(key)`:
+    whether any registration of a signing key is revoked; `has_operations(device_id)`: whether
+    the office holds operations of a device (a chain cannot claim someone else's)."""
+    row = registrations.get(manifest.sender_device_id)
     candidates = (
         [row]
         if row is not None
         else [
             found
             for previous in manifest.previous_device_ids
-            if (found := device_row(connection, previous)) is not None
+            if (found := registrations.get(previous)) is not None
         ]
     )
     if not candidates:
@@ -86,18 +78,15 @@ def identify_sender(
     )
     if signer is None:
         raise BundleRejected("bad_signature")
-    if key_revoked(connection, signer.signing_key):
+    if is_revoked(signer.signing_key):
         raise BundleRejected("revoked_device")
     unknown: list[str] = []
     for device_id in manifest.chain_device_ids:
         if device_id in own_device_ids:
             raise BundleRejected("invalid_operation")
-        found = device_row(connection, device_id)
+        found = registrations.get(device_id)
         if found is None:
-            has_ops = connection.execute(
-                select(exists().where(OperationRow.device_id == device_id))
-            ).scalar()
-            if has_ops:  # someone else's operations: a chain cannot claim them
+            if has_operations(device_id):  # someone else's operations: a chain cannot claim them
                 raise BundleRejected("invalid_operation")
             unknown.append(device_id)
         elif found.signing_key != signer.signing_key:
@@ -105,45 +94,26 @@ def identify_sender(
     return Sender(registered=signer, unknown_ids=tuple(unknown))
 
 
-def link_incarnations(connection: Connection, sender: Sender, workspace_id: str) -> None:
-    """Record the sender's new device ids as incarnations of its registration."""
-    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+def new_incarnations(sender: Sender, workspace_id: str, *, at: str) -> list[DeviceRegistration]:
+    """The registrations that link the sender's new device ids to its registration."""
     registered = sender.registered
-    for device_id in sender.unknown_ids:
-        connection.execute(
-            insert(_DEVICES).values(
-                device_id=device_id,
-                workspace_id=workspace_id,
-                educator=registered.educator,
-                workspace_name=registered.workspace_name,
-                signing_key=registered.signing_key,
-                exchange_key=registered.exchange_key,
-                fingerprint=fingerprint(
-                    DEVICE,
-                    device_id,
-                    bytes.fromhex(registered.signing_key),
-                    bytes.fromhex(registered.exchange_key),
-                ),
-                registered_at=now,
-                revoked_at=None,
-                linked_to=sender.root_id,
-            )
+    return [
+        DeviceRegistration(
+            device_id=device_id,
+            workspace_id=workspace_id,
+            educator=registered.educator,
+            workspace_name=registered.workspace_name,
+            signing_key=registered.signing_key,
+            exchange_key=registered.exchange_key,
+            fingerprint=fingerprint(
+                DEVICE,
+                device_id,
+                bytes.fromhex(registered.signing_key),
+                bytes.fromhex(registered.exchange_key),
+            ),
+            registered_at=at,
+            revoked_at=None,
+            linked_to=sender.root_id,
         )
-
-
-def revoke_key(connection: Connection, signing_key: str, at: str) -> int:
-    result = connection.execute(
-        update(_DEVICES)
-        .where(_DEVICES.c.signing_key == signing_key, _DEVICES.c.revoked_at.is_(None))
-        .values(revoked_at=at)
-    )
-    return int(result.rowcount or 0)
-
-
-def registration_ids(connection: Connection, signing_key: str) -> set[str]:
-    return {
-        str(row[0])
-        for row in connection.execute(
-            select(_DEVICES.c.device_id).where(_DEVICES.c.signing_key == signing_key)
-        )
-    }
+        for device_id in sender.unknown_ids
+    ]

@@ -12,13 +12,16 @@ needed: the first 16 bytes of SHA-256 over a label and the key, in hex.
 exchange key to a new row (2, 3, … newest last) and puts a new one in row 1. Retired exchange
 keys still open what was sealed to them (bundles written before the laptops moved, escrow
 slots); nothing new is sealed to them.
+
+The keys are kept as hex text by `storage.sync_queries` (`sync_key_row`,
+`ensure_sync_key_row`, `exchange_key_rows`, `retire_exchange_key`); `IdentityKeys.
+from_private_hex`, `new_private_hex`, `new_exchange_hex` and `key_ring` convert.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -28,9 +31,6 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     PublicFormat,
 )
-from sqlalchemy import Connection, func, insert, select, update
-
-from pippi_desktop.storage.sync_tables import SyncKeysRow
 
 KEY_BYTES = 32
 
@@ -65,67 +65,34 @@ class IdentityKeys:
     def key_id(self) -> str:
         return key_id(self.exchange_public)
 
-
-def load_identity_keys(connection: Connection) -> IdentityKeys | None:
-    row = connection.execute(select(SyncKeysRow).where(SyncKeysRow.id == 1)).first()
-    if row is None:
-        return None
-    return IdentityKeys(
-        signing=Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.signing_private)),
-        exchange=X25519PrivateKey.from_private_bytes(bytes.fromhex(row.exchange_private)),
-    )
-
-
-def ensure_identity_keys(connection: Connection) -> IdentityKeys:
-    """The stored keys, generated and stored (in the caller's write transaction) if missing."""
-    existing = load_identity_keys(connection)
-    if existing is not None:
-        return existing
-    keys = IdentityKeys(signing=Ed25519PrivateKey.generate(), exchange=X25519PrivateKey.generate())
-    connection.execute(
-        insert(SyncKeysRow).values(
-            id=1,
-            signing_private=_private_bytes(keys.signing).hex(),
-            exchange_private=_private_bytes(keys.exchange).hex(),
-            created_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+    @classmethod
+    def from_private_hex(cls, signing: str, exchange: str) -> IdentityKeys:
+        """The keys as stored: both private keys in hex."""
+        return cls(
+            signing=Ed25519PrivateKey.from_private_bytes(bytes.fromhex(signing)),
+            exchange=X25519PrivateKey.from_private_bytes(bytes.fromhex(exchange)),
         )
-    )
-    return keys
+
+    def private_hex(self) -> tuple[str, str]:
+        return _private_bytes(self.signing).hex(), _private_bytes(self.exchange).hex()
 
 
-def exchange_key_ring(connection: Connection) -> dict[str, X25519PrivateKey]:
-    """Every exchange key of this workspace by key id: the current one and the retired ones."""
+def new_private_hex() -> tuple[str, str]:
+    """A new pair of private keys (signing, exchange), in hex, for storing."""
+    return IdentityKeys(
+        signing=Ed25519PrivateKey.generate(), exchange=X25519PrivateKey.generate()
+    ).private_hex()
+
+
+def new_exchange_hex() -> str:
+    """A new private exchange key, in hex, for storing."""
+    return _private_bytes(X25519PrivateKey.generate()).hex()
+
+
+def key_ring(exchange_hex: list[str]) -> dict[str, X25519PrivateKey]:
+    """The stored exchange keys (hex; the current one first) by key id."""
     ring: dict[str, X25519PrivateKey] = {}
-    for row in connection.execute(select(SyncKeysRow).order_by(SyncKeysRow.id)):
-        private = X25519PrivateKey.from_private_bytes(bytes.fromhex(row.exchange_private))
+    for text in exchange_hex:
+        private = X25519PrivateKey.from_private_bytes(bytes.fromhex(text))
         ring[key_id(public_bytes(private.public_key()))] = private
     return ring
-
-
-def rotate_exchange_key(connection: Connection) -> IdentityKeys:
-    """Retire the current exchange key (kept for opening what was sealed to it) and make a new
-    one; the signing key stays, so cards and bundles signed before keep verifying."""
-    current = connection.execute(select(SyncKeysRow).where(SyncKeysRow.id == 1)).first()
-    if current is None:
-        raise ValueError("no keys to rotate")
-    next_id = int(connection.execute(select(func.max(SyncKeysRow.id))).scalar() or 1) + 1
-    connection.execute(
-        insert(SyncKeysRow).values(
-            id=next_id,
-            signing_private=current.signing_private,
-            exchange_private=current.exchange_private,
-            created_at=current.created_at,
-        )
-    )
-    fresh = X25519PrivateKey.generate()
-    connection.execute(
-        update(SyncKeysRow)
-        .where(SyncKeysRow.id == 1)
-        .values(
-            exchange_private=_private_bytes(fresh).hex(),
-            created_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
-        )
-    )
-    keys = load_identity_keys(connection)
-    assert keys is not None
-    return keys

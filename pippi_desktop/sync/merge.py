@@ -11,33 +11,23 @@ content (`rollback_detected`); an update or delete of a record the office does n
 reference to one, when no missing bundle of the sender can explain it (`invalid_operation`); two
 creates of one record that disagree on an immutable field (`invalid_operation`).
 
-All reads and writes are batched (chunks of ids, Core `executemany`), and every lookup goes
-through an index, so the cost grows with the bundle, not with the office.
+The merge runs no SQL itself: it reads and writes through its `MergeStore`
+(`storage.merge_queries.MergeQueries` over the import's transaction), which batches every read
+by chunks of ids through an index and writes in bulk, so the cost grows with the bundle, not
+with the office.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, Table, bindparam, delete, select, update
-
-from pippi_desktop.domain.batching import IDS_PER_QUERY, batched
 from pippi_desktop.domain.errors import BundleRejected
 from pippi_desktop.domain.record_types import RECORD_SPECS, RecordSpec
-from pippi_desktop.storage.changelog_tables import OperationRow
-from pippi_desktop.storage.changes import (
-    JSON_COLUMN_TYPES,
-    parse_versions,
-    row_values,
-    table_for,
-)
-from pippi_desktop.storage.orm import Base
-from pippi_desktop.storage.sync_tables import ConflictRow
+from pippi_desktop.storage.row_format import parse_versions, row_columns, row_values
 from pippi_desktop.sync.fold import (
     DUPLICATE_CODE,
     FIELD_CONFLICT_KINDS,
@@ -52,17 +42,54 @@ from pippi_desktop.sync.fold import (
 )
 from pippi_desktop.sync.operations import Operation, operation_from_row, referenced_ids
 
-FAMILY_DERIVED = {
-    "search_text": "",
-    "summary_members": 0,
-    "summary_children": 0,
-    "summary_visits": 0,
-    "summary_last_visit": None,
-    "summary_time_points": "",
-    "summary_names": "",
-}
-_OPS = Base.metadata.tables[OperationRow.__tablename__]
-_CONFLICTS = Base.metadata.tables[ConflictRow.__tablename__]
+
+class MergeStore(Protocol):
+    """What the merge reads and writes (`storage.merge_queries.MergeQueries` over the caller's
+    transaction). Rows are mappings in the format of `storage/row_format.py`."""
+
+    def operations_in_range(self, device_id: str, first: int, last: int) -> dict[int, Any]:
+        """`op_log` rows of one device numbered `first`..`last`, by counter."""
+        ...
+
+    def records(self, kind: str, ids: Sequence[str]) -> dict[str, Any]:
+        """The stored rows of these records of one kind (deleted ones too), by id."""
+        ...
+
+    def operations_of(self, record_ids: Sequence[str]) -> list[Any]:
+        """Every `op_log` row about these records."""
+        ...
+
+    def logged_kinds(self, record_ids: Sequence[str]) -> dict[str, set[str]]:
+        """The record kinds `op_log` names for these record ids (those it names)."""
+        ...
+
+    def conflicts_of(self, record_ids: Sequence[str]) -> list[Any]:
+        """Every `conflicts` row about these records."""
+        ...
+
+    def existing_ids(self, kind: str, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that have a row (deleted or not)."""
+        ...
+
+    def live_families_by_code(self, codes: Iterable[str]) -> dict[str, list[str]]:
+        """The ids of the families not deleted that use each of these codes."""
+        ...
+
+    def insert_records(self, kind: str, rows: list[dict[str, Any]]) -> None:
+        """New rows, whole."""
+        ...
+
+    def update_records(self, kind: str, rows: list[dict[str, Any]]) -> None:
+        """Whole rows, each naming its record as `row_id`."""
+        ...
+
+    def insert_operations(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """New `op_log` rows."""
+        ...
+
+    def replace_conflicts(self, remove: Sequence[str], add: Sequence[Mapping[str, Any]]) -> None:
+        """Delete the conflicts with these ids, then add these rows."""
+        ...
 
 
 @dataclass
@@ -87,23 +114,6 @@ class MergeResult:
     duplicate_codes: int = 0  # new duplicate_code conflicts
 
 
-@cache
-def _select_ids(table_name: str) -> Any:
-    table = table_for(RECORD_SPECS[_KIND_OF_TABLE[table_name]])
-    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
-
-
-_KIND_OF_TABLE = {spec.table: kind for kind, spec in RECORD_SPECS.items()}
-_OPS_OF_RECORDS = select(_OPS).where(_OPS.c.record_id.in_(bindparam("ids", expanding=True)))
-_OPS_RANGE = select(_OPS).where(
-    _OPS.c.device_id == bindparam("device"),
-    _OPS.c.counter.between(bindparam("first"), bindparam("last")),
-)
-_CONFLICTS_OF_RECORDS = select(_CONFLICTS).where(
-    _CONFLICTS.c.record_id.in_(bindparam("ids", expanding=True))
-)
-
-
 def state_from_row(spec: RecordSpec, row: Any) -> RecordState:
     return RecordState(
         values=row_values(spec, row),
@@ -112,53 +122,6 @@ def state_from_row(spec: RecordSpec, row: Any) -> RecordState:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
-
-
-def versions_json(versions: dict[str, tuple[int, str]]) -> str:
-    """`storage.changes.dump_versions`, byte for byte, without the generic encoder (field
-    names and device ids are plain ASCII, checked on the way in)."""
-    return (
-        "{"
-        + ",".join(
-            f'"{name}":[{versions[name][0]},"{versions[name][1]}"]' for name in sorted(versions)
-        )
-        + "}"
-    )
-
-
-_JSON_COLUMNS = {
-    kind: frozenset(f.name for f in spec.fields if f.type in JSON_COLUMN_TYPES)
-    for kind, spec in RECORD_SPECS.items()
-}
-_DUMP_COLUMN = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def _row_columns(spec: RecordSpec, record_id: str, state: RecordState) -> dict[str, Any]:
-    """`storage.changes.to_column` for every field (lists as JSON text), then bookkeeping."""
-    json_columns = _JSON_COLUMNS[spec.kind]
-    columns = {
-        name: _DUMP_COLUMN(value) if value is not None and name in json_columns else value
-        for name, value in state.values.items()
-    }
-    columns.update(
-        id=record_id,
-        created_at=state.created_at,
-        updated_at=state.updated_at,
-        deleted=state.deleted,
-        versions=versions_json(state.versions),
-    )
-    return columns
-
-
-def insert_rows(connection: Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Bulk insert straight through the driver's executemany (all rows have the same keys)."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    statement = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    )
-    connection.exec_driver_sql(statement, [tuple(row[c] for c in columns) for row in rows])
 
 
 def _fast_path(
@@ -209,12 +172,12 @@ class Merge:
 
     def __init__(
         self,
-        connection: Connection,
+        store: MergeStore,
         *,
         explain_missing: Callable[[], bool],
         detected_at: str,
     ) -> None:
-        self.connection = connection
+        self.store = store
         self._explain_missing = explain_missing
         self._explained: bool | None = None
         self.detected_at = detected_at
@@ -233,17 +196,9 @@ class Merge:
             by_device[op.device_id].append(op)
         fresh: list[Operation] = []
         for device, ops in by_device.items():
-            stored = {
-                int(row["counter"]): row
-                for row in self.connection.execute(
-                    _OPS_RANGE,
-                    {
-                        "device": device,
-                        "first": min(op.counter for op in ops),
-                        "last": max(op.counter for op in ops),
-                    },
-                ).mappings()
-            }
+            stored = self.store.operations_in_range(
+                device, min(op.counter for op in ops), max(op.counter for op in ops)
+            )
             for op in ops:
                 row = stored.get(op.counter)
                 if row is None:
@@ -262,38 +217,24 @@ class Merge:
             ids_by_kind[ops[0].record_type].append(record_id)
         rows: dict[str, Any] = {}
         for kind, ids in ids_by_kind.items():
-            statement = _select_ids(RECORD_SPECS[kind].table)
-            for chunk in batched(ids, IDS_PER_QUERY):
-                for row in self.connection.execute(statement, {"ids": list(chunk)}).mappings():
-                    rows[row["id"]] = row
+            rows.update(self.store.records(kind, ids))
         return rows
 
     def _stored_ops(self, record_ids: Sequence[str]) -> dict[str, list[Operation]]:
         found: dict[str, list[Operation]] = defaultdict(list)
-        for chunk in batched(record_ids, IDS_PER_QUERY):
-            for row in self.connection.execute(_OPS_OF_RECORDS, {"ids": list(chunk)}).mappings():
-                found[row["record_id"]].append(operation_from_row(row))
+        for row in self.store.operations_of(record_ids):
+            found[row["record_id"]].append(operation_from_row(row))
         return found
 
     def _waiting_records(self, record_ids: Sequence[str]) -> dict[str, set[str]]:
         """Record ids (without a row) that already have operations in op_log, with their kinds."""
-        found: dict[str, set[str]] = defaultdict(set)
-        statement = select(_OPS.c.record_id, _OPS.c.record_type).where(
-            _OPS.c.record_id.in_(bindparam("ids", expanding=True))
-        )
-        for chunk in batched(record_ids, IDS_PER_QUERY):
-            for record_id, kind in self.connection.execute(statement, {"ids": list(chunk)}):
-                found[record_id].add(kind)
-        return found
+        return self.store.logged_kinds(record_ids)
 
     def _field_conflicts(self, record_ids: Sequence[str]) -> dict[str, list[Any]]:
         found: dict[str, list[Any]] = defaultdict(list)
-        for chunk in batched(record_ids, IDS_PER_QUERY):
-            for row in self.connection.execute(
-                _CONFLICTS_OF_RECORDS, {"ids": list(chunk)}
-            ).mappings():
-                if row["kind"] in FIELD_CONFLICT_KINDS:
-                    found[row["record_id"]].append(row)
+        for row in self.store.conflicts_of(record_ids):
+            if row["kind"] in FIELD_CONFLICT_KINDS:
+                found[row["record_id"]].append(row)
         return found
 
     # --- 3. references -------------------------------------------------------------------
@@ -306,15 +247,7 @@ class Merge:
                 if (kind, ref_id) not in created:
                     wanted[kind].add(ref_id)
         for kind, ids in wanted.items():
-            table = table_for(RECORD_SPECS[kind])
-            found: set[str] = set()
-            for chunk in batched(sorted(ids), IDS_PER_QUERY):
-                found.update(
-                    row[0]
-                    for row in self.connection.execute(
-                        select(table.c.id).where(table.c.id.in_(list(chunk)))
-                    )
-                )
+            found = self.store.existing_ids(kind, ids)
             if ids - found and not self._missing_is_explained():
                 raise BundleRejected("invalid_operation")
 
@@ -380,7 +313,7 @@ class Merge:
             states[record_id] = (spec, before, folded.state)
 
         self._write(states, conflicts, new_conflicts)
-        insert_rows(self.connection, "op_log", [op.row() for op in fresh])
+        self.store.insert_operations([op.row() for op in fresh])
         result.applied = len(fresh)
         return result
 
@@ -418,15 +351,21 @@ class Merge:
             outcomes[record_id] = outcome
             if after is None:
                 continue
-            columns = _row_columns(spec, record_id, after)
+            columns = row_columns(
+                spec,
+                record_id,
+                after.values,
+                versions=after.versions,
+                deleted=after.deleted,
+                created_at=after.created_at,
+                updated_at=after.updated_at,
+            )
             if before is None:
-                if spec.kind == "family":
-                    columns.update(FAMILY_DERIVED)
-                inserts[spec.table].append(columns)
+                inserts[spec.kind].append(columns)
                 outcome.created = True
             elif not same_state(before, after):
                 columns["row_id"] = columns.pop("id")
-                updates[spec.table].append(columns)
+                updates[spec.kind].append(columns)
                 if after.deleted and not before.deleted:
                     outcome.deleted = True
                 elif not same_values(before, after):
@@ -436,17 +375,10 @@ class Merge:
                 for state in (before, after):
                     if state is not None and state.values.get("code"):
                         codes.add(str(state.values["code"]))
-        for table_name, rows in inserts.items():
-            insert_rows(self.connection, table_name, rows)
-        for table_name, rows in updates.items():
-            table = _table(table_name)
-            keys = [key for key in rows[0] if key != "row_id"]
-            self.connection.execute(
-                update(table)
-                .where(table.c.id == bindparam("row_id"))
-                .values({key: bindparam(key) for key in keys}),
-                rows,
-            )
+        for kind, rows in inserts.items():
+            self.store.insert_records(kind, rows)
+        for kind, rows in updates.items():
+            self.store.update_records(kind, rows)
         self._write_field_conflicts(old_conflicts, new_conflicts, outcomes)
         if codes:
             self._refresh_duplicate_codes(codes, touched_families, outcomes)
@@ -474,26 +406,13 @@ class Merge:
                 )
                 if kept is None and is_disagreement(row):
                     outcomes[record_id].new_conflicts += 1
-        self._replace_conflicts(remove, add)
-
-    def _replace_conflicts(self, remove: list[str], add: list[dict[str, Any]]) -> None:
-        for chunk in batched(remove, IDS_PER_QUERY):
-            self.connection.execute(delete(_CONFLICTS).where(_CONFLICTS.c.id.in_(list(chunk))))
-        insert_rows(self.connection, "conflicts", add)
+        self.store.replace_conflicts(remove, add)
 
     def _refresh_duplicate_codes(
         self, codes: set[str], touched: set[str], outcomes: dict[str, RecordOutcome]
     ) -> None:
         """`duplicate_code` conflicts for these codes: one per live family sharing a code."""
-        families = table_for(RECORD_SPECS["family"])
-        by_code: dict[str, list[str]] = defaultdict(list)
-        for chunk in batched(sorted(codes), IDS_PER_QUERY):
-            for family_id, code in self.connection.execute(
-                select(families.c.id, families.c.code).where(
-                    families.c.code.in_(list(chunk)), families.c.deleted.is_(False)
-                )
-            ):
-                by_code[code].append(family_id)
+        by_code = self.store.live_families_by_code(codes)
         expected: dict[str, dict[str, Any]] = {}
         for code, ids in by_code.items():
             if len(ids) < 2:
@@ -515,13 +434,11 @@ class Merge:
                     "loser_value": dump_json(code),
                 }
         scope = sorted(touched | {fid for ids in by_code.values() for fid in ids})
-        existing: dict[str, Any] = {}
-        for chunk in batched(scope, IDS_PER_QUERY):
-            for row in self.connection.execute(
-                _CONFLICTS_OF_RECORDS, {"ids": list(chunk)}
-            ).mappings():
-                if row["kind"] == DUPLICATE_CODE:
-                    existing[row["id"]] = row
+        existing: dict[str, Any] = {
+            row["id"]: row
+            for row in self.store.conflicts_of(scope)
+            if row["kind"] == DUPLICATE_CODE
+        }
         remove = [row_id for row_id in existing if row_id not in expected]
         add = []
         for row_id, wanted in expected.items():
@@ -542,8 +459,4 @@ class Merge:
                 outcome = outcomes.get(wanted["record_id"])
                 if outcome is not None:
                     outcome.new_conflicts += 1
-        self._replace_conflicts(remove, add)
-
-
-def _table(table_name: str) -> Table:
-    return table_for(RECORD_SPECS[_KIND_OF_TABLE[table_name]])
+        self.store.replace_conflicts(remove, add)

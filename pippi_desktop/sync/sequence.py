@@ -8,60 +8,48 @@ Each device numbers its bundles 1, 2, 3, … and names in each the hash of the p
   received, or a `prev_hash` that contradicts a neighbour already received means the device
   reused numbers: `rollback_detected` (typically a laptop put back to an old copy by hand);
 - anything else is applied, even out of order; the numbers still missing are reported.
+
+The rules only: what was received comes from `storage.sync_queries`.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, select
+from collections.abc import Callable, Collection, Mapping
 
 from pippi_desktop.domain.errors import BundleRejected
-from pippi_desktop.storage.changelog_tables import OperationRow
-from pippi_desktop.storage.sync_tables import BundleReceivedRow
+from pippi_desktop.domain.sync_records import BundleReceived
 from pippi_desktop.sync.manifest import GENESIS_HASH, Manifest
 
 NEW = "new"
 ALREADY_IMPORTED = "already_imported"
 
 
-def check_sequence(connection: Connection, manifest: Manifest, bundle_hash: str) -> str:
-    received = BundleReceivedRow.__table__
-    same_id = connection.execute(
-        select(received.c.bundle_hash).where(received.c.bundle_id == manifest.bundle_id)
-    ).first()
-    if same_id is not None:
-        if same_id[0] == bundle_hash:
+def check_sequence(
+    manifest: Manifest,
+    bundle_hash: str,
+    *,
+    hash_of_same_id: str | None,
+    around: Mapping[int, BundleReceived],
+) -> str:
+    """`NEW` or `ALREADY_IMPORTED`; raises `rollback_detected`.
+
+    `hash_of_same_id`: the hash of a bundle already received with this bundle's id; `around`:
+    the bundles received from the sender numbered `seq - 1`, `seq`, `seq + 1`."""
+    if hash_of_same_id is not None:
+        if hash_of_same_id == bundle_hash:
             return ALREADY_IMPORTED
         raise BundleRejected("rollback_detected")
     if manifest.seq == 1 and manifest.prev_hash != GENESIS_HASH:
         raise BundleRejected("rollback_detected")
-    neighbours = {
-        int(row.seq): row
-        for row in connection.execute(
-            select(received.c.seq, received.c.bundle_hash, received.c.prev_hash).where(
-                received.c.device_id == manifest.sender_device_id,
-                received.c.seq.between(manifest.seq - 1, manifest.seq + 1),
-            )
-        )
-    }
-    if manifest.seq in neighbours:
+    if manifest.seq in around:
         raise BundleRejected("rollback_detected")
-    before = neighbours.get(manifest.seq - 1)
+    before = around.get(manifest.seq - 1)
     if before is not None and before.bundle_hash != manifest.prev_hash:
         raise BundleRejected("rollback_detected")
-    after = neighbours.get(manifest.seq + 1)
+    after = around.get(manifest.seq + 1)
     if after is not None and after.prev_hash != bundle_hash:
         raise BundleRejected("rollback_detected")
     return NEW
-
-
-def received_seqs(connection: Connection, device_id: str) -> list[int]:
-    received = BundleReceivedRow.__table__
-    return sorted(
-        int(row[0])
-        for row in connection.execute(
-            select(received.c.seq).where(received.c.device_id == device_id)
-        )
-    )
 
 
 def missing_seqs(seqs: list[int]) -> list[int]:
@@ -70,28 +58,30 @@ def missing_seqs(seqs: list[int]) -> list[int]:
     return [n for n in range(1, max(seqs, default=0) + 1) if n not in have]
 
 
-def sender_has_gap(connection: Connection, chain_ids: set[str], manifest: Manifest) -> bool:
+def sender_has_gap(
+    manifest: Manifest,
+    chain_ids: Collection[str],
+    *,
+    received_seqs: Callable[[str], list[int]],
+    operations_before: Callable[[str, int], int],
+) -> bool:
     """Could a bundle not received yet hold the create of a record this bundle refers to?
 
     Yes when a bundle number of the sender's chain (its incarnations) is missing, counting this
     one as received, or when some operation of a device in this bundle, numbered before the
-    bundle's first one, has not arrived.
+    bundle's first one, has not arrived. `received_seqs(device)` are the numbers received from
+    a device; `operations_before(device, counter)` counts the operations held of a device
+    numbered before `counter`.
     """
     for device_id in chain_ids:
-        seqs = received_seqs(connection, device_id)
+        seqs = received_seqs(device_id)
         if device_id == manifest.sender_device_id:
             seqs = sorted({*seqs, manifest.seq})
         if missing_seqs(seqs):
             return True
-    ops = OperationRow.__table__
     for item in manifest.operation_ranges:
         if item.first == 1:
             continue
-        have = connection.execute(
-            select(func.count())
-            .select_from(ops)
-            .where(ops.c.device_id == item.device_id, ops.c.counter < item.first)
-        ).scalar()
-        if int(have or 0) < item.first - 1:
+        if operations_before(item.device_id, item.first) < item.first - 1:
             return True
     return False

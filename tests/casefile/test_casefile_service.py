@@ -3,55 +3,62 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
 
 from pippi_desktop.domain.errors import InvalidRecord, UnknownRecord
+from pippi_desktop.domain.record_inputs import (
+    AssessmentEntryInput,
+    AssessmentInput,
+    AttendanceInput,
+    EquipeMemberInput,
+    FamilyInput,
+    GroupSessionInput,
+    PersonInput,
+    VisitInput,
+)
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view as cv
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.storage.audit import verify_audit
+from tests.record_changes import change
 
 
 @pytest.fixture
 def family(new_workspace):
     workspace = new_workspace("cf")
     with cs.unit_of_work(workspace) as uow:
-        family_id = uow.create("family", {"implementation": "PIPPI 13", "start_date": "2026-02-01"})
+        family_id = uow.create(FamilyInput(implementation="PIPPI 13", start_date="2026-02-01"))
         mother = uow.create(
-            "person",
-            {
-                "family_id": family_id,
-                "given_name": "Maria",
-                "family_name": "Esposito",
-                "role": "madre",
-            },
+            PersonInput(
+                family_id=family_id, given_name="Maria", family_name="Esposito", role="madre"
+            )
         )
         child = uow.create(
-            "person",
-            {
-                "family_id": family_id,
-                "given_name": "Nicolò",
-                "family_name": "Esposito",
-                "role": "figlio",
-                "birth_date": "2015-06-07",
-            },
+            PersonInput(
+                family_id=family_id,
+                given_name="Nicolò",
+                family_name="Esposito",
+                role="figlio",
+                birth_date="2015-06-07",
+            )
         )
         worker = uow.create(
-            "equipe_member",
-            {
-                "family_id": family_id,
-                "name": "Anna Bianchi",
-                "profession": "assistente_sociale",
-                "case_manager": True,
-            },
+            EquipeMemberInput(
+                family_id=family_id,
+                name="Anna Bianchi",
+                profession="assistente_sociale",
+                case_manager=True,
+            )
         )
     return workspace, family_id, mother, child, worker
 
 
 def _ops(workspace) -> list[dict]:
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         rows = (
             connection.execute(text("SELECT * FROM op_log ORDER BY device_id, counter"))
             .mappings()
@@ -84,7 +91,7 @@ def test_search_is_accent_and_case_insensitive(family) -> None:
 
 def test_renaming_a_member_updates_search(family) -> None:
     workspace, _, mother, *_ = family
-    cs.save_record(workspace, "person", {"given_name": "Marià"}, record_id=mother)
+    change(workspace, PersonInput, mother, given_name="Marià")
     assert len(cv.list_families(workspace, search="maria esposito")) == 1
     cs.delete_record(workspace, "person", mother)
     assert cv.list_families(workspace, search="maria") == []
@@ -92,32 +99,35 @@ def test_renaming_a_member_updates_search(family) -> None:
 
 def test_references_must_belong_to_the_same_family(family) -> None:
     workspace, family_id, mother, child, worker = family
-    other = cs.save_record(workspace, "family", {}).record_id
+    other = cs.save_record(workspace, FamilyInput()).record_id
     stranger = cs.save_record(
-        workspace,
-        "person",
-        {"family_id": other, "given_name": "Luca", "family_name": "Neri", "role": "padre"},
+        workspace, PersonInput(family_id=other, given_name="Luca", family_name="Neri", role="padre")
     ).record_id
-    visit = {"family_id": family_id, "date": "2026-11-01", "place": "casa"}
+    visit = VisitInput(family_id=family_id, date=date(2026, 11, 1), place="casa")
     cs.save_record(
-        workspace, "visit", {**visit, "present_people": [mother, child], "present_equipe": [worker]}
+        workspace, replace(visit, present_people=(mother, child), present_equipe=(worker,))
     )
     with pytest.raises(InvalidRecord) as caught:
-        cs.save_record(workspace, "visit", {**visit, "present_people": [stranger]})
+        cs.save_record(workspace, replace(visit, present_people=(stranger,)))
     assert (
         caught.value.variant == "not_in_family" and caught.value.params["field"] == "present_people"
     )
     with pytest.raises(InvalidRecord):
-        cs.save_record(workspace, "visit", {**visit, "present_equipe": [mother]})
+        cs.save_record(workspace, replace(visit, present_equipe=(mother,)))
 
 
 def test_assessments_are_about_a_child_and_fit_the_catalogue(family) -> None:
     workspace, family_id, mother, child, _ = family
-    values = {"family_id": family_id, "child_id": child, "time_point": "T0", "date": "2026-03-01"}
+    values = AssessmentInput(
+        family_id=family_id, child_id=child, time_point="T0", date=date(2026, 3, 1)
+    )
     saved = cs.save_assessment(
         workspace,
         values,
-        {"bambino.salute": {"score": 4}, "ambiente.abitazione": {"not_assessable": True}},
+        [
+            AssessmentEntryInput(subdimension="bambino.salute", score=4),
+            AssessmentEntryInput(subdimension="ambiente.abitazione", not_assessable=True),
+        ],
     )
     assessment = cv.case_file(workspace, family_id).assessments[0]
     assert assessment.id == saved.record_id
@@ -127,16 +137,22 @@ def test_assessments_are_about_a_child_and_fit_the_catalogue(family) -> None:
         "2026.1",
     )
     with pytest.raises(InvalidRecord) as caught:
-        cs.save_assessment(workspace, {**values, "child_id": mother}, {})
+        cs.save_assessment(workspace, replace(values, child_id=mother))
     assert caught.value.variant == "not_a_child"
     with pytest.raises(InvalidRecord) as caught:
         cs.save_assessment(
-            workspace, values, {"bambino.salute": {"score": 7}}, assessment_id=saved.record_id
+            workspace,
+            values,
+            [AssessmentEntryInput(subdimension="bambino.salute", score=7)],
+            record_id=saved.record_id,
         )
     assert caught.value.variant in ("out_of_scale", "out_of_range")
     with pytest.raises(InvalidRecord) as caught:
         cs.save_assessment(
-            workspace, values, {"bambino.volare": {"score": 3}}, assessment_id=saved.record_id
+            workspace,
+            values,
+            [AssessmentEntryInput(subdimension="bambino.volare", score=3)],
+            record_id=saved.record_id,
         )
     assert caught.value.variant == "not_in_list"
     # a refused save leaves the assessment as it was
@@ -150,20 +166,20 @@ def test_family_codes_are_unique_in_the_workspace(family) -> None:
     workspace, family_id, *_ = family
     code = cv.case_file(workspace, family_id).family.code
     with pytest.raises(InvalidRecord) as caught:
-        cs.save_record(workspace, "family", {"code": code})
+        cs.save_record(workspace, FamilyInput(code=code))
     assert caught.value.variant == "duplicate"
-    second = cs.save_record(workspace, "family", {}).record_id
+    second = cs.save_record(workspace, FamilyInput()).record_id
     assert cv.case_file(workspace, second).family.code.endswith("-002")
 
 
 def test_changing_the_phase_records_the_step(family) -> None:
     workspace, family_id, *_ = family
-    cs.save_record(workspace, "family", {"phase": "progetto_quadro"}, record_id=family_id)
+    change(workspace, FamilyInput, family_id, phase="progetto_quadro")
     steps = cv.case_file(workspace, family_id).phases
     assert [s.phase for s in steps] == ["equipe", "progetto_quadro"]
     assert steps[-1].date == date.today()
     with pytest.raises(InvalidRecord):
-        cs.save_record(workspace, "family", {"phase": "vacanza"}, record_id=family_id)
+        change(workspace, FamilyInput, family_id, phase="vacanza")
 
 
 def test_unknown_and_deleted_records(family) -> None:
@@ -173,16 +189,13 @@ def test_unknown_and_deleted_records(family) -> None:
     with pytest.raises(UnknownRecord):
         cs.save_record(
             workspace,
-            "visit",
-            {
-                "family_id": "00000000-0000-4000-8000-000000000000",
-                "date": "2026-01-01",
-                "place": "casa",
-            },
+            VisitInput(
+                family_id="00000000-0000-4000-8000-000000000000", date="2026-01-01", place="casa"
+            ),
         )
     cs.delete_record(workspace, "family", family_id)
     with pytest.raises(InvalidRecord) as caught:
-        cs.save_record(workspace, "family", {"notes": "x"}, record_id=family_id)
+        cs.save_record(workspace, FamilyInput(notes="x"), record_id=family_id)
     assert caught.value.variant == "deleted"
     assert cv.list_families(workspace) == []
 
@@ -191,11 +204,10 @@ def test_deleting_a_family_tombstones_everything_it_owns(family) -> None:
     workspace, family_id, _, child, _ = family
     cs.save_record(
         workspace,
-        "visit",
-        {"family_id": family_id, "date": "2026-11-01", "place": "casa", "present_people": [child]},
+        VisitInput(family_id=family_id, date="2026-11-01", place="casa", present_people=[child]),
     )
     cs.delete_record(workspace, "family", family_id)
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         for table in ("families", "people", "equipe_members", "visits", "phase_records"):
             total, deleted = connection.execute(
                 text(f"SELECT count(*), sum(deleted) FROM {table}")
@@ -206,15 +218,13 @@ def test_deleting_a_family_tombstones_everything_it_owns(family) -> None:
 def test_every_change_is_one_operation_with_versions_and_an_audit_entry(family) -> None:
     workspace, _, mother, *_ = family
     before = len(_ops(workspace))
-    cs.save_record(
-        workspace, "person", {"notes": "Lavora di sera.", "given_name": "Maria"}, record_id=mother
-    )
+    change(workspace, PersonInput, mother, notes="Lavora di sera.", given_name="Maria")
     ops = _ops(workspace)
     assert len(ops) == before + 1  # given_name did not change: only notes is in the operation
     op = ops[-1]
     assert op["action"] == "update" and json.loads(op["changes"]) == {"notes": "Lavora di sera."}
     assert json.loads(op["seen"]) == {"notes": None}
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         versions = json.loads(
             connection.execute(
                 text("SELECT versions FROM people WHERE id=:i"), {"i": mother}
@@ -236,7 +246,7 @@ def test_every_change_is_one_operation_with_versions_and_an_audit_entry(family) 
         )
         assert verify_audit(connection) == []
     # saving the same values again writes nothing
-    cs.save_record(workspace, "person", {"notes": "Lavora di sera."}, record_id=mother)
+    change(workspace, PersonInput, mother, notes="Lavora di sera.")
     assert len(_ops(workspace)) == before + 1
 
 
@@ -244,14 +254,13 @@ def test_a_refused_change_writes_nothing(family) -> None:
     workspace, family_id, *_ = family
     before = len(_ops(workspace))
     with pytest.raises(InvalidRecord), cs.unit_of_work(workspace) as uow:
-        uow.create("visit", {"family_id": family_id, "date": "2026-11-01", "place": "casa"})
+        uow.create(VisitInput(family_id=family_id, date="2026-11-01", place="casa"))
         uow.create(
-            "visit",
-            {
-                "family_id": family_id,
-                "date": (date.today() + timedelta(days=3)).isoformat(),
-                "place": "casa",
-            },
+            VisitInput(
+                family_id=family_id,
+                date=(date.today() + timedelta(days=3)).isoformat(),
+                place="casa",
+            )
         )
     assert len(_ops(workspace)) == before
     assert cv.case_file(workspace, family_id).visits == ()
@@ -261,17 +270,18 @@ def test_group_sessions_and_attendance(family) -> None:
     workspace, family_id, mother, _, _ = family
     with cs.unit_of_work(workspace) as uow:
         session = uow.create(
-            "group_session",
-            {
-                "kind": "genitori",
-                "date": "2026-10-10",
-                "topic": "Le routine della sera",
-                "facilitators": ["Anna", "Bruno"],
-            },
+            GroupSessionInput(
+                kind="genitori",
+                date="2026-10-10",
+                topic="Le routine della sera",
+                facilitators=["Anna", "Bruno"],
+            )
         )
-        cs.set_attendance(uow, session, mother, "presente")
+        uow.set_attendance(AttendanceInput(session_id=session, person_id=mother, status="presente"))
     with cs.unit_of_work(workspace) as uow:
-        cs.set_attendance(uow, session, mother, "giustificato")
+        uow.set_attendance(
+            AttendanceInput(session_id=session, person_id=mother, status="giustificato")
+        )
     case = cv.case_file(workspace, family_id)
     assert len(case.group_sessions) == 1
     assert [a.status for a in case.group_sessions[0].attendance] == ["giustificato"]
@@ -283,8 +293,8 @@ def test_verify_catches_a_removed_operation(family, tmp_path) -> None:
     from tests.conftest import PASSPHRASE
 
     workspace, *_ = family
-    root = workspace.layout.root
-    with workspace.write() as connection:
+    root = workspace.folder
+    with store_of(workspace).write() as connection:
         connection.execute(text("DELETE FROM op_log WHERE counter = 3"))
     workspace.close()
     report = verify_workspace(root, passphrase=PASSPHRASE)

@@ -18,9 +18,12 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from pippi_desktop.domain.errors import InvalidRecord
+from pippi_desktop.domain.record_inputs import FamilyInput, PersonInput, VisitInput
 from pippi_desktop.services import casefile_service as cs
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import create_workspace
 from tests.conftest import PASSPHRASE
+from tests.record_changes import change
 
 NAMES = st.sampled_from(["Anna", "Nicolò", "Łukasz", "Nguyễn", "Ólafur", "Zoe", "Maria"])
 ACTION = st.one_of(
@@ -45,7 +48,7 @@ def workspace(tmp_path_factory):
 
 
 def _op_count(ws) -> int:
-    with ws.read() as connection:
+    with store_of(ws).read() as connection:
         return int(connection.execute(text("SELECT count(*) FROM op_log")).scalar() or 0)
 
 
@@ -55,7 +58,7 @@ def _op_count(ws) -> int:
 @given(actions=st.lists(ACTION, min_size=1, max_size=25))
 def test_change_log_invariants(workspace, actions) -> None:
     ws = workspace
-    family = cs.save_record(ws, "family", {}).record_id
+    family = cs.save_record(ws, FamilyInput()).record_id
     people: list[str] = []
     alive: dict[str, bool] = {}
     expected_ops = _op_count(ws)
@@ -65,13 +68,9 @@ def test_change_log_invariants(workspace, actions) -> None:
         if kind == "create":
             pid = cs.save_record(
                 ws,
-                "person",
-                {
-                    "family_id": family,
-                    "given_name": action[1],
-                    "family_name": "Prova",
-                    "role": "altro",
-                },
+                PersonInput(
+                    family_id=family, given_name=action[1], family_name="Prova", role="altro"
+                ),
             ).record_id
             people.append(pid)
             alive[pid] = True
@@ -82,28 +81,24 @@ def test_change_log_invariants(workspace, actions) -> None:
             pid = people[action[1] % len(people)]
             try:
                 if kind == "rename":
-                    cs.save_record(ws, "person", {"given_name": action[2]}, record_id=pid)
+                    change(ws, PersonInput, pid, given_name=action[2])
                 elif kind == "notes":
-                    cs.save_record(ws, "person", {"notes": action[2] or None}, record_id=pid)
+                    change(ws, PersonInput, pid, notes=action[2] or None)
                 elif kind == "delete":
                     cs.delete_record(ws, "person", pid)
                     alive[pid] = False
                 elif kind == "visit":
                     cs.save_record(
                         ws,
-                        "visit",
-                        {
-                            "family_id": family,
-                            "date": "2026-01-10",
-                            "place": "casa",
-                            "present_people": [pid],
-                        },
+                        VisitInput(
+                            family_id=family, date="2026-01-10", place="casa", present_people=[pid]
+                        ),
                     )
             except InvalidRecord:
                 assert not alive[pid]  # only a deleted person refuses changes or references
             expected_ops += _op_count(ws) - before
             assert _op_count(ws) - before <= 1  # one operation per change, at most
-    with ws.read() as connection:
+    with store_of(ws).read() as connection:
         ops = connection.execute(text("SELECT * FROM op_log ORDER BY counter")).mappings().all()
         rows = {
             r.id: r

@@ -16,12 +16,14 @@ from __future__ import annotations
 import ast
 import dataclasses
 import datetime as dt
+import json
+import uuid
 from pathlib import Path
 from typing import Any, get_type_hints
 
 import pytest
 
-from pippi_desktop.domain import records
+from pippi_desktop.domain import record_inputs, record_types, records
 from pippi_desktop.domain.errors import FIELD_LABELS, InvalidRecord
 from pippi_desktop.domain.i18n import Lang, Message
 from pippi_desktop.domain.record_types import (
@@ -182,16 +184,21 @@ def expected_type(field: FieldSpec) -> Any:
     return base | None
 
 
-def _read_models() -> list[type[records.Record]]:
-    """Every `Record` subclass of `domain/records.py`."""
-    found: list[type[records.Record]] = []
-    pending = list(records.Record.__subclasses__())
+def _subclasses_in(base: type[Any], module: Any) -> list[type[Any]]:
+    """Every subclass of `base` defined in `module` (the read models, the inputs)."""
+    found: list[type[Any]] = []
+    pending = list(base.__subclasses__())
     while pending:
         cls = pending.pop()
-        if cls.__module__ == records.__name__:
+        if cls.__module__ == module.__name__:
             found.append(cls)
         pending.extend(cls.__subclasses__())
     return found
+
+
+def _read_models() -> list[type[records.Record]]:
+    """Every `Record` subclass of `domain/records.py`."""
+    return _subclasses_in(records.Record, records)
 
 
 def model_differences(cls: type[records.Record], spec: RecordSpec) -> list[str]:
@@ -239,6 +246,104 @@ def test_the_read_model_check_sees_drift() -> None:
         "kind: str | None where the spec says <class 'str'>",
         "start_date: str | None where the spec says datetime.date | None",
     ]
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+def _inputs() -> list[type[record_inputs.RecordInput]]:
+    """Every `RecordInput` subclass of `domain/record_inputs.py`."""
+    return _subclasses_in(record_inputs.RecordInput, record_inputs)
+
+
+def input_differences(cls: type[record_inputs.RecordInput], spec: RecordSpec) -> list[str]:
+    """How an input differs from its spec: every field but the `filled` ones, in the spec's
+    order, typed as the read models type them; required ones without a default unless the
+    service fills them when left None (`defaulted`: then optional)."""
+    hints = get_type_hints(cls)
+    declared = {f.name: f for f in dataclasses.fields(cls)}
+    wanted_names = [name for name in spec.field_names if name not in cls.filled]
+    problems = []
+    if list(declared) != wanted_names:
+        problems.append(f"fields {list(declared)} where the spec says {wanted_names}")
+    for name in set(cls.filled) | set(cls.defaulted):
+        if name not in spec.field_names:
+            problems.append(f"{name}: filled or defaulted but not in the spec")
+    for name, item in declared.items():
+        if name not in spec.field_names:
+            continue
+        field = spec.field(name)
+        base = _ENCODED_AS[field.type]
+        listed = field.type in (FieldType.REFS, FieldType.TEXTS)
+        required = field.required and name not in cls.defaulted
+        wanted = base if required or listed else base | None
+        if hints[name] != wanted:
+            problems.append(f"{name}: {hints[name]} where the spec says {wanted}")
+        has_default = item.default is not dataclasses.MISSING
+        if required and has_default:
+            problems.append(f"{name}: required, yet it has a default")
+        if not required and item.default != (() if listed else None):
+            problems.append(f"{name}: optional, so its default is {() if listed else None}")
+    return problems
+
+
+def test_every_kind_has_one_input_that_matches_its_spec() -> None:
+    by_kind: dict[str, list[type[record_inputs.RecordInput]]] = {}
+    for cls in _inputs():
+        by_kind.setdefault(cls.spec.kind, []).append(cls)
+    assert set(by_kind) == set(RECORD_SPECS) - set(record_inputs.WITHOUT_INPUT)
+    for kind, classes in by_kind.items():
+        assert len(classes) == 1, classes
+        assert classes[0].spec is RECORD_SPECS[kind]
+        assert input_differences(classes[0], RECORD_SPECS[kind]) == [], classes[0].__name__
+
+
+def test_the_input_check_sees_drift() -> None:
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class Drifted(record_inputs.RecordInput):
+        spec = record_types.DISPOSITIVO
+        defaulted = frozenset({"colour"})
+
+        kind: str | None = None  # required in the spec
+        family_id: str  # out of the spec's order
+        start_date: str | None = None  # a date in the spec
+        end_date: dt.date | None = dt.date(2026, 1, 1)  # an optional field defaults to None
+        notes: str | None = None
+
+    assert sorted(input_differences(Drifted, Drifted.spec)) == [
+        "colour: filled or defaulted but not in the spec",
+        "end_date: optional, so its default is None",
+        "fields ['kind', 'family_id', 'start_date', 'end_date', 'notes'] where the spec says "
+        "['family_id', 'kind', 'start_date', 'end_date', 'notes']",
+        "kind: required, yet it has a default",
+        "kind: str | None where the spec says <class 'str'>",
+        "start_date: str | None where the spec says datetime.date | None",
+    ]
+
+
+def test_an_input_sends_what_it_holds_and_what_changed() -> None:
+    visit = record_inputs.VisitInput(
+        family_id=str(uuid.uuid4()), date=dt.date(2026, 11, 23), place="casa", notes=""
+    )
+    assert set(visit.given_values()) == {"family_id", "date", "place"}  # no None, "" or ()
+    later = dataclasses.replace(visit, notes="Nota", present_people=("p1",))
+    assert later.changed_from(visit) == {"notes": "Nota", "present_people": ("p1",)}
+    assert later.changed_from(later) == {}
+
+
+def test_an_input_goes_through_json_and_back() -> None:
+    visit = record_inputs.VisitInput(
+        family_id="f", date=dt.date(2026, 11, 23), place="casa", present_people=("p1", "p2")
+    )
+    saved = visit.to_json()
+    assert saved["date"] == "2026-11-23" and saved["present_people"] == ["p1", "p2"]
+    json.dumps(saved)  # JSON-able, as a draft is
+    blank = record_inputs.VisitInput(family_id="f", date=dt.date(2020, 1, 1), place="scuola")
+    assert blank.updated_from_json(saved) == visit
+    # a field no longer decoding (a draft of an older version) is left as it was
+    assert blank.updated_from_json({"date": "31/02/2026", "notes": "n"}) == dataclasses.replace(
+        blank, notes="n"
+    )
 
 
 # --- validation and lengths ----------------------------------------------------------------

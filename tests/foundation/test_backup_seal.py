@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pippi_desktop.domain.record_inputs import FamilyInput
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.storage.backup import SEAL_BYTES
 from tests.conftest import PASSPHRASE, run_cli
@@ -32,7 +33,7 @@ def backup(tmp_path_factory) -> Path:
     )
     with created.workspace as workspace:
         for index in range(5):
-            cs.save_record(workspace, "family", {"implementation": f"PIPPI {index}"})
+            cs.save_record(workspace, FamilyInput(implementation=f"PIPPI {index}"))
     out = root / "b.pippibak"
     result = run_cli("backup", root / "ws.pippiws", "-o", out, env=ENV)
     assert result.returncode == 0, result.stderr

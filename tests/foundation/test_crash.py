@@ -12,6 +12,7 @@ import sys
 import pytest
 from sqlalchemy import text
 
+from pippi_desktop.services.open_workspace import store_of
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE
 from tests.soak.crash_checks import (
     kill_during_change_passphrase,
@@ -27,9 +28,9 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 def test_kill_during_change_passphrase(new_workspace) -> None:
     workspace = new_workspace("k")
-    with workspace.write() as connection:
+    with store_of(workspace).write() as connection:
         connection.execute(text("INSERT INTO workspace_meta VALUES ('canary', 'ok')"))
-    path, code = workspace.layout.root, workspace.recovery_code
+    path, code = workspace.folder, workspace.recovery_code
     workspace.close()
     rng = random.Random(1234)
     current, outcomes = PASSPHRASE, []
@@ -42,9 +43,9 @@ def test_kill_during_change_passphrase(new_workspace) -> None:
 
 def test_kill_during_the_rekey_itself(new_workspace) -> None:
     workspace = new_workspace("rk")
-    with workspace.write() as connection:
+    with store_of(workspace).write() as connection:
         connection.execute(text("INSERT INTO workspace_meta VALUES ('canary', 'ok')"))
-    path, code = workspace.layout.root, workspace.recovery_code
+    path, code = workspace.folder, workspace.recovery_code
     workspace.close()
     rng = random.Random(7)
     current = PASSPHRASE
@@ -71,7 +72,7 @@ def test_kill_during_migration(tmp_path) -> None:
 
 def test_kill_during_writes(new_workspace) -> None:
     workspace = new_workspace("kw")
-    path = workspace.layout.root
+    path = workspace.folder
     workspace.close()
     rng = random.Random(99)
     counts = [kill_during_writes(path, PASSPHRASE, rng) for _ in range(4)]

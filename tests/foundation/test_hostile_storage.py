@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from pippi_desktop.domain.record_inputs import FamilyInput, VisitInput
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view, trust_service
 from pippi_desktop.services.workspace_service import create_workspace, open_workspace
@@ -64,15 +65,14 @@ def _temporaries(*folders: Path) -> list[str]:
 def _families(workspace, count: int, *, words: int = 60) -> None:
     with cs.unit_of_work(workspace) as uow:
         for index in range(count):
-            family = uow.create("family", {"implementation": "PIPPI 13"})
+            family = uow.create(FamilyInput(implementation="PIPPI 13"))
             uow.create(
-                "visit",
-                {
-                    "family_id": family,
-                    "date": "2026-10-01",
-                    "place": "casa",
-                    "notes": " ".join(f"parola{index}x{n}" for n in range(words)),
-                },
+                VisitInput(
+                    family_id=family,
+                    date="2026-10-01",
+                    place="casa",
+                    notes=" ".join(f"parola{index}x{n}" for n in range(words)),
+                )
             )
 
 
@@ -319,7 +319,7 @@ def test_an_unclean_workspace_on_read_only_media_says_so(
 
 def test_opening_tightens_loose_permissions_and_logs_it(new_workspace, tmp_path: Path) -> None:
     workspace = new_workspace("perm")
-    root = workspace.layout.root
+    root = workspace.folder
     workspace.close()
     for path in [root, *root.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
@@ -358,4 +358,4 @@ def test_a_secret_longer_than_4_kib_ends_the_command_at_once(
 def made_root(new_workspace) -> Path:
     workspace = new_workspace("secret")
     workspace.close()
-    return workspace.layout.root
+    return workspace.folder

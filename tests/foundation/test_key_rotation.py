@@ -14,8 +14,10 @@ import pytest
 from sqlalchemy import text
 
 from pippi_desktop.domain.errors import WorkspaceDamaged, WrongPassphrase, WrongRecoveryCode
+from pippi_desktop.domain.record_inputs import FamilyInput
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import draft_service, workspace_service
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.storage import backup as backup_file
 from pippi_desktop.storage import key_wrap
 from pippi_desktop.storage import keyslots as ks
@@ -47,8 +49,8 @@ def test_old_credentials_on_a_backup_do_not_open_todays_database(new_workspace, 
     the backup's key slots yields a key that no longer opens workspace.db, and the backup
     still restores with it."""
     workspace = new_workspace("rot")
-    root, code = workspace.layout.root, workspace.recovery_code
-    cs.save_record(workspace, "family", {"implementation": "PIPPI 13"})
+    root, code = workspace.folder, workspace.recovery_code
+    cs.save_record(workspace, FamilyInput(implementation="PIPPI 13"))
     workspace.close()
     backup = tmp_path / "prima.pippibak"
     assert run_cli("backup", root, "-o", backup, env=ENV).returncode == 0
@@ -60,7 +62,7 @@ def test_old_credentials_on_a_backup_do_not_open_todays_database(new_workspace, 
     assert "chiave dei dati sostituita" in changed.stdout
     assert "si aprono ancora, e solo, con la passphrase" in changed.stdout  # old backups
     with workspace_service.open_workspace(root, passphrase=NEW_PASSPHRASE) as reopened:
-        cs.save_record(reopened, "family", {"implementation": "PIPPI 14"})
+        cs.save_record(reopened, FamilyInput(implementation="PIPPI 14"))
 
     header, _offset = backup_file.read_header(backup)
     old_slots, _mac = header.keyslots()
@@ -110,7 +112,7 @@ def test_the_pre_upgrade_backup_does_not_open_todays_database(tmp_path) -> None:
 
 def test_recover_rotates_and_keeps_the_code(new_workspace, tmp_path) -> None:
     workspace = new_workspace("rec")
-    root, code = workspace.layout.root, workspace.recovery_code
+    root, code = workspace.folder, workspace.recovery_code
     before = bytes(_key_from(ks.load(root / "keyslots.json")[0]))
     workspace.close()
     code_file = tmp_path / "code.txt"
@@ -143,7 +145,7 @@ def test_recover_with_an_old_format_code_keeps_that_code(tmp_path) -> None:
 
 def test_new_recovery_code_shows_a_code_once_and_the_old_one_stops(new_workspace) -> None:
     workspace = new_workspace("code")
-    root, old_code = workspace.layout.root, workspace.recovery_code
+    root, old_code = workspace.folder, workspace.recovery_code
     old_key = bytes(_key_from(ks.load(root / "keyslots.json")[0]))
     workspace.close()
     result = run_cli("new-recovery-code", root, "--json", env=ENV)
@@ -175,7 +177,7 @@ def test_drafts_survive_a_change_of_the_data_key(new_workspace) -> None:
     assert draft.state == {"notes": "appunti"} and draft.key == "visit:new:x"
     assert draft.draft_id != saved.draft_id  # written again under the new key
     assert draft_service.draft_id_for(workspace, "visit:new:x") == draft.draft_id
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         leftover = connection.execute(
             text("SELECT count(*) FROM workspace_meta WHERE key = 'retired_draft_keys'")
         ).scalar()
@@ -184,14 +186,14 @@ def test_drafts_survive_a_change_of_the_data_key(new_workspace) -> None:
 
 def test_the_gui_path_proves_the_old_passphrase_first(new_workspace) -> None:
     workspace = new_workspace("gui")
-    before = workspace.keyslots
+    before = store_of(workspace).keyslots
     with pytest.raises(WrongPassphrase):
         workspace_service.change_passphrase(
             workspace, NEW_PASSPHRASE, old="non è quella giusta", check_old=True
         )
     with pytest.raises(WrongPassphrase):
         workspace_service.replace_recovery_code(workspace, "non è quella giusta")
-    assert workspace.keyslots == before
+    assert store_of(workspace).keyslots == before
 
 
 # --- a rotation stopped between its steps -------------------------------------------------------
@@ -200,25 +202,25 @@ def test_the_gui_path_proves_the_old_passphrase_first(new_workspace) -> None:
 def _stage_rotation(workspace, *, rekey: bool) -> None:
     """Leave the folder as a kill would: the key file with both key sets, the database
     rekeyed or not; the workspace object is dropped without writing anything more."""
-    root = workspace.layout.root
-    old_key = bytes(_key_from(workspace.keyslots))
+    root = workspace.folder
+    old_key = bytes(_key_from(store_of(workspace).keyslots))
     new_key = key_wrap.new_data_key()
     upcoming = ks.KeySlots(
-        workspace.keyslots.workspace_id,
+        store_of(workspace).keyslots.workspace_id,
         (
             ks.make_passphrase_slot(
-                workspace.keyslots.workspace_id,
+                store_of(workspace).keyslots.workspace_id,
                 new_key,
                 NEW_PASSPHRASE,
                 key_wrap.Argon2Params(65536, 1, 1),
             ),
             *[
-                ks.reseal_recovery_slot(slot, workspace.keyslots.workspace_id, new_key)
-                for slot in workspace.keyslots.of_kind(ks.RECOVERY)
+                ks.reseal_recovery_slot(slot, store_of(workspace).keyslots.workspace_id, new_key)
+                for slot in store_of(workspace).keyslots.of_kind(ks.RECOVERY)
             ],
         ),
     )
-    staged = ks.with_pending(workspace.keyslots, upcoming, new_key)
+    staged = ks.with_pending(store_of(workspace).keyslots, upcoming, new_key)
     workspace.close()
     ks.save(root / "keyslots.json", staged, old_key)
     if rekey:
@@ -228,8 +230,8 @@ def _stage_rotation(workspace, *, rekey: bool) -> None:
 @pytest.mark.parametrize("rekeyed", [False, True], ids=["before-rekey", "after-rekey"])
 def test_a_rotation_killed_half_way_leaves_exactly_one_key_set(new_workspace, rekeyed) -> None:
     workspace = new_workspace(f"half-{rekeyed}")
-    root, code = workspace.layout.root, workspace.recovery_code
-    cs.save_record(workspace, "family", {"implementation": "PIPPI 13"})
+    root, code = workspace.folder, workspace.recovery_code
+    cs.save_record(workspace, FamilyInput(implementation="PIPPI 13"))
     _stage_rotation(workspace, rekey=rekeyed)
     assert ks.load(root / "keyslots.json")[0].pending is not None
     winner, loser = (NEW_PASSPHRASE, PASSPHRASE) if rekeyed else (PASSPHRASE, NEW_PASSPHRASE)
@@ -248,7 +250,7 @@ def test_a_rotation_killed_half_way_leaves_exactly_one_key_set(new_workspace, re
 
 def test_a_damaged_database_in_the_middle_of_a_rotation_is_damage(new_workspace) -> None:
     workspace = new_workspace("dmg")
-    root, code = workspace.layout.root, workspace.recovery_code
+    root, code = workspace.folder, workspace.recovery_code
     _stage_rotation(workspace, rekey=False)
     (root / "workspace.db").write_bytes(b"\0" * 8192)
     with pytest.raises(WorkspaceDamaged):
@@ -259,20 +261,20 @@ def test_the_old_key_reads_nothing_left_in_the_folder(new_workspace, tmp_path) -
     """After the rotation no file of the folder holds pages under the old key: the WAL (where
     `PRAGMA rekey` wrote the new pages) is folded into workspace.db and truncated."""
     workspace = new_workspace("wal")
-    root = workspace.layout.root
+    root = workspace.folder
     for index in range(30):
-        cs.save_record(workspace, "family", {"implementation": f"PIPPI {index}"})
-    old_key = bytes(_key_from(workspace.keyslots))
+        cs.save_record(workspace, FamilyInput(implementation=f"PIPPI {index}"))
+    old_key = bytes(_key_from(store_of(workspace).keyslots))
     new_slots: list[ks.KeySlots] = []
 
     def make_slots(key: bytes) -> ks.KeySlots:
-        wid = workspace.keyslots.workspace_id
+        wid = store_of(workspace).keyslots.workspace_id
         params = key_wrap.Argon2Params(65536, 1, 1)
         made = ks.KeySlots(wid, (ks.make_passphrase_slot(wid, key, NEW_PASSPHRASE, params),))
         new_slots.append(made)
         return made
 
-    workspace.rotate_data_key(make_slots)
+    store_of(workspace).rotate_data_key(make_slots)
     wal = root / "workspace.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0
     alone = tmp_path / "alone.db"  # the main file on its own, as a thief copying it would
@@ -286,5 +288,5 @@ def test_the_old_key_reads_nothing_left_in_the_folder(new_workspace, tmp_path) -
 
 
 def _family_count_open(workspace) -> int:
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         return int(connection.execute(text("SELECT count(*) FROM families")).scalar() or 0)

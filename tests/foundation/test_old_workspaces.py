@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from pippi_desktop.domain.record_inputs import FamilyInput
 from pippi_desktop.services import casefile_service, casefile_view
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import open_workspace, verify_workspace
 from pippi_desktop.storage import migrate
 
@@ -24,7 +26,7 @@ def test_old_workspace_upgrades_and_keeps_its_data(name: str, tmp_path: Path) ->
     passphrase = FIXTURES[name]
     workspace = open_workspace(target, passphrase=passphrase)
     with workspace:
-        with workspace.read() as connection:
+        with store_of(workspace).read() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
             assert (
                 connection.execute(
@@ -32,7 +34,7 @@ def test_old_workspace_upgrades_and_keeps_its_data(name: str, tmp_path: Path) ->
                 ).scalar()
                 == "made by schema 0001"
             )
-        result = casefile_service.save_record(workspace, "family", {"implementation": "PIPPI 13"})
+        result = casefile_service.save_record(workspace, FamilyInput(implementation="PIPPI 13"))
         assert (
             casefile_view.case_file(workspace, result.record_id).family.implementation == "PIPPI 13"
         )

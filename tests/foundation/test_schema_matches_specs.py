@@ -22,9 +22,9 @@ from sqlalchemy import Boolean, Connection, Index, Integer, MetaData, String, Te
 import pippi_desktop.storage.all_tables  # noqa: F401  (registers every table)
 from pippi_desktop.domain.i18n import Message
 from pippi_desktop.domain.record_types import RECORD_SPECS, FieldSpec, FieldType, RecordSpec
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage.casefile_tables import BOOKKEEPING_COLUMNS, TABLES, synced_table
 from pippi_desktop.storage.orm import Base
-from pippi_desktop.storage.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +39,9 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection]:
         name="Schema",
         passphrase=PASSPHRASE,
     )
-    workspace: Workspace = created.workspace
+    workspace: OpenWorkspace = created.workspace
     try:
-        with workspace.read() as connection:
+        with store_of(workspace).read() as connection:
             yield connection
     finally:
         workspace.close()

@@ -9,19 +9,21 @@ from pathlib import Path
 import pytest
 
 from pippi_desktop.domain.errors import NotAWorkspace, WorkspaceDamaged
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.workspace_probe import probe_workspace
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage.keyslots_envelope import MAX_FILE_BYTES, read_workspace_id
-from pippi_desktop.storage.workspace import Workspace
 
 
-def test_the_probe_reads_the_id_the_workspace_has(new_workspace: Callable[..., Workspace]) -> None:
+def test_the_probe_reads_the_id_the_workspace_has(
+    new_workspace: Callable[..., OpenWorkspace],
+) -> None:
     workspace = new_workspace("probe")
-    found = probe_workspace(workspace.layout.root)
+    found = probe_workspace(workspace.folder)
     assert found.workspace_id == workspace.identity.workspace_id
-    assert found.path == workspace.layout.root
-    slots, _mac = ks.load(workspace.layout.keyslots)
-    assert read_workspace_id(workspace.layout.keyslots) == slots.workspace_id
+    assert found.path == workspace.folder
+    slots, _mac = ks.load(store_of(workspace).layout.keyslots)
+    assert read_workspace_id(store_of(workspace).layout.keyslots) == slots.workspace_id
 
 
 def _edit(field: str, value: object) -> Callable[[bytes], bytes]:
@@ -46,10 +48,10 @@ def _edit(field: str, value: object) -> Callable[[bytes], bytes]:
     ids=["truncated", "empty", "not-utf8", "edited-id", "other-format", "too-large"],
 )
 def test_a_damaged_file_is_reported_before_the_passphrase_is_asked(
-    new_workspace: Callable[..., Workspace], damage: Callable[[bytes], bytes]
+    new_workspace: Callable[..., OpenWorkspace], damage: Callable[[bytes], bytes]
 ) -> None:
     workspace = new_workspace("damaged")
-    root, path = workspace.layout.root, workspace.layout.keyslots
+    root, path = workspace.folder, store_of(workspace).layout.keyslots
     workspace.close()
     raw = path.read_bytes()
     path.write_bytes(damage(raw))

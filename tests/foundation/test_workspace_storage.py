@@ -20,6 +20,7 @@ from pippi_desktop.domain.errors import (
     WrongRecoveryCode,
 )
 from pippi_desktop.services import workspace_service as service
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage import migrate
 from pippi_desktop.storage.audit import AuditEvent, verify_audit
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE
@@ -28,7 +29,7 @@ CANARY = "CANARY-Nicolò-Esposito-7f3a"
 
 
 def _write_canary(workspace) -> None:
-    with workspace.write() as connection:
+    with store_of(workspace).write() as connection:
         connection.execute(
             text("INSERT INTO workspace_meta (key, value) VALUES ('canary', :v)"), {"v": CANARY}
         )
@@ -36,18 +37,18 @@ def _write_canary(workspace) -> None:
 
 def test_create_lock_and_reopen(new_workspace, tmp_path: Path) -> None:
     workspace = new_workspace("a")
-    root = workspace.layout.root
+    root = workspace.folder
     _write_canary(workspace)
     identity = workspace.identity
     workspace.close()
     with pytest.raises(WorkspaceLocked):
-        workspace.engine  # noqa: B018 - a locked workspace has no engine
+        store_of(workspace).engine  # noqa: B018 - a locked workspace has no engine
     assert not workspace.is_open
 
     reopened = service.open_workspace(root, passphrase=PASSPHRASE)
     with reopened:
         assert reopened.identity == identity
-        with reopened.read() as connection:
+        with store_of(reopened).read() as connection:
             value = connection.execute(
                 text("SELECT value FROM workspace_meta WHERE key='canary'")
             ).scalar()
@@ -56,7 +57,7 @@ def test_create_lock_and_reopen(new_workspace, tmp_path: Path) -> None:
 
 def test_private_permissions(new_workspace) -> None:
     workspace = new_workspace("p")
-    root = workspace.layout.root
+    root = workspace.folder
     assert oct(root.stat().st_mode & 0o777) == "0o700"
     for path in root.rglob("*"):
         expected = "0o700" if path.is_dir() else "0o600"
@@ -68,8 +69,8 @@ def test_no_plaintext_in_database_wal_or_backup(new_workspace, tmp_path: Path) -
     _write_canary(workspace)
     backup = tmp_path / "copy.pippibak"
     service.backup_workspace(workspace, backup)
-    files = [workspace.layout.db, backup]
-    wal = workspace.layout.db.with_name("workspace.db-wal")
+    files = [store_of(workspace).layout.db, backup]
+    wal = store_of(workspace).layout.db.with_name("workspace.db-wal")
     if wal.exists():
         files.append(wal)
     for path in files:
@@ -84,7 +85,7 @@ def test_wrong_passphrase_changes_nothing(new_workspace) -> None:
     from tests.conftest import tree_hashes
 
     workspace = new_workspace("w")
-    root = workspace.layout.root
+    root = workspace.folder
     workspace.close()
     before = tree_hashes(root)
     with pytest.raises(WrongPassphrase):
@@ -94,7 +95,7 @@ def test_wrong_passphrase_changes_nothing(new_workspace) -> None:
 
 def test_change_passphrase_old_fails_new_and_recovery_work(new_workspace) -> None:
     workspace = new_workspace("cp")
-    root, code = workspace.layout.root, workspace.recovery_code
+    root, code = workspace.folder, workspace.recovery_code
     service.change_passphrase(workspace, NEW_PASSPHRASE, old=PASSPHRASE)
     workspace.close()
     with pytest.raises(WrongPassphrase):
@@ -105,7 +106,7 @@ def test_change_passphrase_old_fails_new_and_recovery_work(new_workspace) -> Non
 
 def test_recover_with_code_sets_a_new_passphrase(new_workspace) -> None:
     workspace = new_workspace("r")
-    root, code = workspace.layout.root, workspace.recovery_code
+    root, code = workspace.folder, workspace.recovery_code
     workspace.close()
     service.recover_with_code(root, code, NEW_PASSPHRASE)
     service.open_workspace(root, passphrase=NEW_PASSPHRASE).close()
@@ -119,7 +120,7 @@ def test_recover_with_code_sets_a_new_passphrase(new_workspace) -> None:
 
 def test_second_open_is_in_use_in_process_and_across_processes(new_workspace) -> None:
     workspace = new_workspace("u")
-    root = workspace.layout.root
+    root = workspace.folder
     with pytest.raises(WorkspaceInUse):
         service.open_workspace(root, passphrase=PASSPHRASE)
     other = subprocess.run(
@@ -159,7 +160,7 @@ def test_backup_and_restore_make_a_new_incarnation(new_workspace, tmp_path: Path
         assert new.workspace_id == old.workspace_id
         assert new.device_id != old.device_id
         assert new.incarnation == old.incarnation + 1
-        with restored.read() as connection:
+        with store_of(restored).read() as connection:
             values = dict(connection.execute(text("SELECT key, value FROM workspace_meta")).all())
             assert values["canary"] == CANARY
             assert old.device_id in values["previous_device_ids"]
@@ -184,8 +185,8 @@ def test_schema_too_new_refuses_and_changes_nothing(new_workspace) -> None:
     from tests.conftest import tree_hashes
 
     workspace = new_workspace("n")
-    root = workspace.layout.root
-    with workspace.write() as connection:
+    root = workspace.folder
+    with store_of(workspace).write() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     workspace.close()
     before = tree_hashes(root)
@@ -231,13 +232,13 @@ def downgrade():
 
 def test_a_failing_migration_leaves_the_previous_schema_intact(new_workspace, tmp_path) -> None:
     workspace = new_workspace("m")
-    root = workspace.layout.root
+    root = workspace.folder
     workspace.close()
     location = _copy_migrations(tmp_path, BROKEN_MIGRATION)
     with pytest.raises(OperationalError, match="no_such_table"):
-        service.open_workspace(root, passphrase=PASSPHRASE, script_location=location)
+        service._open_store(root, passphrase=PASSPHRASE, script_location=location)
     reopened = service.open_workspace(root, passphrase=PASSPHRASE)
-    with reopened, reopened.read() as connection:
+    with reopened, store_of(reopened).read() as connection:
         inspector = inspect(connection)
         assert not inspector.has_table("half_done")
         assert "extra" not in {c["name"] for c in inspector.get_columns("workspace_meta")}
@@ -259,19 +260,23 @@ GOOD_MIGRATION = BROKEN_MIGRATION.replace(
 
 def test_migrations_upgrade_with_a_backup_and_downgrade(new_workspace, tmp_path) -> None:
     workspace = new_workspace("g")
-    root = workspace.layout.root
+    root = workspace.folder
     _write_canary(workspace)
     workspace.close()
     location = _copy_migrations(tmp_path, GOOD_MIGRATION)
-    upgraded = service.open_workspace(root, passphrase=PASSPHRASE, script_location=location)
+    upgraded = OpenWorkspace(
+        service._open_store(root, passphrase=PASSPHRASE, script_location=location)
+    )
     with upgraded:
-        with upgraded.read() as connection:
+        with store_of(upgraded).read() as connection:
             assert inspect(connection).has_table("half_done")
             assert migrate.current_revision(connection) == migrate.head_revision(location)
         backups = list((root / "backups").glob("pre-upgrade-*.pippibak"))
         assert len(backups) == 1
-        migrate.downgrade(upgraded.engine, migrate.head_revision(), script_location=location)
-        with upgraded.read() as connection:
+        migrate.downgrade(
+            store_of(upgraded).engine, migrate.head_revision(), script_location=location
+        )
+        with store_of(upgraded).read() as connection:
             assert not inspect(connection).has_table("half_done")
             assert (
                 connection.execute(
@@ -295,23 +300,25 @@ def test_head_matches_alembic_and_the_chain_is_linear() -> None:
 
 def test_audit_chain_detects_edits_and_removals(new_workspace) -> None:
     workspace = new_workspace("au")
-    with workspace.write() as connection:
-        workspace.audit(connection, *(AuditEvent("test", "thing", str(i)) for i in range(5)))
-    with workspace.read() as connection:
+    with store_of(workspace).write() as connection:
+        store_of(workspace).audit(
+            connection, *(AuditEvent("test", "thing", str(i)) for i in range(5))
+        )
+    with store_of(workspace).read() as connection:
         assert verify_audit(connection) == []
-    with workspace.write() as connection:
+    with store_of(workspace).write() as connection:
         connection.execute(text("UPDATE audit_log SET action='other' WHERE seq=3"))
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         assert "edited_entry:3" in verify_audit(connection)
-    with workspace.write() as connection:
+    with store_of(workspace).write() as connection:
         connection.execute(text("UPDATE audit_log SET action='test' WHERE seq=3"))
         connection.execute(text("DELETE FROM audit_log WHERE seq=4"))
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         problems = verify_audit(connection)
     assert "missing_entry:4" in problems
-    with workspace.write() as connection:
+    with store_of(workspace).write() as connection:
         connection.execute(text("DELETE FROM audit_log WHERE seq>=4"))
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         assert verify_audit(connection) == ["truncated_tail"]
 
 

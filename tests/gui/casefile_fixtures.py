@@ -7,11 +7,17 @@ from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from pippi_desktop.domain.record_inputs import (
+    EquipeMemberInput,
+    FamilyInput,
+    MicroProjectItemInput,
+    PersonInput,
+)
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 @dataclass(frozen=True)
@@ -25,60 +31,48 @@ class SampleFamily:
 
 
 def make_family(
-    workspace: Workspace,
+    workspace: OpenWorkspace,
     *,
     surname: str = "Esposito",
     child_name: str = "Nicolò",
     code: str | None = None,
 ) -> SampleFamily:
-    start = (date.today() - timedelta(days=200)).isoformat()
+    start = date.today() - timedelta(days=200)
     with cs.unit_of_work(workspace) as uow:
-        values = {"implementation": "PIPPI 13", "start_date": start}
-        if code is not None:
-            values["code"] = code
-        family_id = uow.create("family", values)
+        family_id = uow.create(FamilyInput(implementation="PIPPI 13", start_date=start, code=code))
         mother = uow.create(
-            "person",
-            {
-                "family_id": family_id,
-                "given_name": "Maria",
-                "family_name": surname,
-                "role": "madre",
-            },
+            PersonInput(family_id=family_id, given_name="Maria", family_name=surname, role="madre")
         )
         child = uow.create(
-            "person",
-            {
-                "family_id": family_id,
-                "given_name": child_name,
-                "family_name": surname,
-                "role": "figlio",
-                "birth_date": "2016-06-07",
-            },
+            PersonInput(
+                family_id=family_id,
+                given_name=child_name,
+                family_name=surname,
+                role="figlio",
+                birth_date="2016-06-07",
+            )
         )
         worker = uow.create(
-            "equipe_member",
-            {
-                "family_id": family_id,
-                "name": "Anna Bianchi",
-                "profession": "educatore_domiciliare",
-                "case_manager": True,
-            },
+            EquipeMemberInput(
+                family_id=family_id,
+                name="Anna Bianchi",
+                profession="educatore_domiciliare",
+                case_manager=True,
+            )
         )
         objective = uow.create(
-            "microproject_item",
-            {
-                "family_id": family_id,
-                "child_id": child,
-                "subdimension": "bambino.autonomia",
-                "objective": "Prepara lo zaino da solo la sera prima",
-            },
+            MicroProjectItemInput(
+                family_id=family_id,
+                child_id=child,
+                subdimension="bambino.autonomia",
+                objective="Prepara lo zaino da solo la sera prima",
+            )
         )
     code = next(f.code for f in casefile_view.list_families(workspace) if f.id == family_id)
     return SampleFamily(family_id, code, mother, child, worker, objective)
 
 
-def open_window(controller: AppController, workspace: Workspace, qtbot: QtBot) -> MainWindow:
+def open_window(controller: AppController, workspace: OpenWorkspace, qtbot: QtBot) -> MainWindow:
     controller.start_with(workspace)
     window = controller.main_window
     assert window is not None

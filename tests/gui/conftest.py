@@ -14,7 +14,7 @@ from pippi_desktop.gui.app import prepare_application
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.settings import Settings
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.gui.note_editor import NoteEditor
 
 
@@ -67,11 +67,11 @@ class ClosedWorkspace:
 
 
 @pytest.fixture
-def closed_workspace(new_workspace: Callable[..., Workspace]) -> ClosedWorkspace:
+def closed_workspace(new_workspace: Callable[..., OpenWorkspace]) -> ClosedWorkspace:
     """A real workspace on disk, closed (so it can be unlocked), with its recovery code."""
     workspace = new_workspace("chiusa")
     found = ClosedWorkspace(
-        workspace.layout.root,
+        workspace.folder,
         workspace.identity.workspace_id,
         workspace.recovery_code,  # type: ignore[attr-defined]
     )

@@ -62,7 +62,7 @@ class NoteEditor(EditorDialog):
         self.session.write(self, stored, changes=self.changes()).success(self._stored).run()
 
     def changes(self):  # type: ignore[no-untyped-def]
-        from pippi_desktop.gui.operations import DataChanges
+        from pippi_desktop.services.changes import DataChanges
 
         return DataChanges.of("notes")
 

@@ -14,7 +14,7 @@ from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.editors.assessment_editor import AssessmentEditor
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.services import casefile_view
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.gui.casefile_fixtures import SampleFamily, make_family, open_family, open_window
 
 T0_SCORES = {
@@ -27,8 +27,8 @@ T0_SCORES = {
 
 @pytest.fixture
 def opened(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
-) -> tuple[MainWindow, Workspace, SampleFamily]:
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
+) -> tuple[MainWindow, OpenWorkspace, SampleFamily]:
     workspace = new_workspace("triangolo")
     family = make_family(workspace)
     window = open_window(controller, workspace, qtbot)
@@ -69,7 +69,7 @@ def _pixels(image, colour: str) -> int:  # type: ignore[no-untyped-def]
 
 def test_an_assessment_is_entered_and_the_triangle_redrawn(
     controller: AppController,
-    opened: tuple[MainWindow, Workspace, SampleFamily],
+    opened: tuple[MainWindow, OpenWorkspace, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, workspace, family = opened
@@ -122,7 +122,7 @@ def test_an_assessment_is_entered_and_the_triangle_redrawn(
 
 def test_clicking_a_subdimension_opens_its_entry(
     controller: AppController,
-    opened: tuple[MainWindow, Workspace, SampleFamily],
+    opened: tuple[MainWindow, OpenWorkspace, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, _workspace, _family = opened

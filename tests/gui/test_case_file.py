@@ -10,26 +10,26 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from pippi_desktop.domain.record_inputs import DispositivoInput, VisitInput
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.editors.person_editor import PersonEditor
 from pippi_desktop.gui.main_window import MainWindow
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.changes import DataChanges
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from tests.gui.casefile_fixtures import SampleFamily, make_family, open_family, open_window
 
 
 @pytest.fixture
 def opened(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
-) -> tuple[MainWindow, Workspace, SampleFamily]:
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
+) -> tuple[MainWindow, OpenWorkspace, SampleFamily]:
     workspace = new_workspace("cartella")
     family = make_family(workspace)
     cs.save_record(
         workspace,
-        "visit",
-        {"family_id": family.family_id, "date": "2026-01-10", "place": "casa", "notes": "Prima"},
+        VisitInput(family_id=family.family_id, date="2026-01-10", place="casa", notes="Prima"),
     )
     window = open_window(controller, workspace, qtbot)
     open_family(window, family.family_id, qtbot)
@@ -37,7 +37,7 @@ def opened(
 
 
 def test_the_summary_shows_members_equipe_and_the_pathway(
-    opened: tuple[MainWindow, Workspace, SampleFamily],
+    opened: tuple[MainWindow, OpenWorkspace, SampleFamily],
 ) -> None:
     window, _workspace, family = opened
     view = window.ui.caseFile
@@ -63,7 +63,7 @@ def test_the_summary_shows_members_equipe_and_the_pathway(
 
 
 def test_a_change_refreshes_only_the_tabs_it_touches(
-    opened: tuple[MainWindow, Workspace, SampleFamily], qtbot: QtBot
+    opened: tuple[MainWindow, OpenWorkspace, SampleFamily], qtbot: QtBot
 ) -> None:
     window, workspace, family = opened
     view = window.ui.caseFile
@@ -80,7 +80,7 @@ def test_a_change_refreshes_only_the_tabs_it_touches(
     # and the micro-project; every tab shows people, so all took the new data
     assert all(now[name] is view.data for name in now)
     loads = view.loads
-    cs.save_record(workspace, "dispositivo", {"family_id": family.family_id, "kind": "gruppi"})
+    cs.save_record(workspace, DispositivoInput(family_id=family.family_id, kind="gruppi"))
     # as an import would announce it
     window.session.data_changed.emit(DataChanges.of("dispositivo", family_ids=[family.family_id]))
     qtbot.waitUntil(lambda: view.loads > loads)
@@ -105,7 +105,7 @@ def _confirm(window: MainWindow, qtbot: QtBot, *, delete: bool) -> None:
 
 
 def test_deleting_asks_first_and_leaves_a_tombstone(
-    opened: tuple[MainWindow, Workspace, SampleFamily], qtbot: QtBot
+    opened: tuple[MainWindow, OpenWorkspace, SampleFamily], qtbot: QtBot
 ) -> None:
     window, workspace, family = opened
     view = window.ui.caseFile
@@ -127,13 +127,13 @@ def test_deleting_asks_first_and_leaves_a_tombstone(
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
     assert tab.ui.stack.currentWidget() is tab.ui.listEmptyPage
     assert casefile_view.case_file(workspace, family.family_id).visits == ()
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         deleted = connection.execute(text("SELECT deleted FROM visits")).scalar_one()
     assert deleted  # a tombstone, not a removed row
 
 
 def test_deleting_the_family_closes_its_case_file(
-    opened: tuple[MainWindow, Workspace, SampleFamily], qtbot: QtBot
+    opened: tuple[MainWindow, OpenWorkspace, SampleFamily], qtbot: QtBot
 ) -> None:
     window, workspace, family = opened
     qtbot.mouseClick(window.ui.caseFile.ui.deleteFamilyButton, Qt.MouseButton.LeftButton)

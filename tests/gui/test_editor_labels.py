@@ -31,7 +31,7 @@ from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.editors.record_editor import RecordEditor
 from pippi_desktop.gui.editors.registry import EDITORS
 from pippi_desktop.gui.i18n import use_language
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.gui.casefile_fixtures import make_family, open_window
 
 # Kinds an editor edits besides its own (their fields are in the same form).
@@ -109,7 +109,7 @@ def label_mismatches(editor: RecordEditor, lang: Lang) -> list[str]:
 
 @pytest.fixture
 def loaded_editor(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
 ) -> Iterator[Callable[[str], RecordEditor]]:
     workspace = new_workspace("etichette")
     family = make_family(workspace)

@@ -18,15 +18,15 @@ from pippi_desktop.gui.editors.micro_project_editor import MicroProjectEditor
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.gui.widgets.date_fields import OptionalDateField
 from pippi_desktop.services import casefile_view
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.conftest import PASSPHRASE
 from tests.gui.casefile_fixtures import SampleFamily, make_family, open_family, open_window
 
 
 @pytest.fixture
 def two_families(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
-) -> tuple[MainWindow, Workspace, SampleFamily, SampleFamily]:
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
+) -> tuple[MainWindow, OpenWorkspace, SampleFamily, SampleFamily]:
     workspace = new_workspace("gruppi")
     first = make_family(workspace)
     second = make_family(workspace, surname="Gallo", child_name="Sofia")
@@ -42,7 +42,7 @@ def _only_editor(controller: AppController, kind: type) -> QWidget:
 
 def test_a_group_session_with_people_of_two_families(
     controller: AppController,
-    two_families: tuple[MainWindow, Workspace, SampleFamily, SampleFamily],
+    two_families: tuple[MainWindow, OpenWorkspace, SampleFamily, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, workspace, first, second = two_families
@@ -110,7 +110,7 @@ def test_a_group_session_with_people_of_two_families(
 
 def test_changing_the_phase_adds_a_dated_step_to_the_pathway(
     controller: AppController,
-    two_families: tuple[MainWindow, Workspace, SampleFamily, SampleFamily],
+    two_families: tuple[MainWindow, OpenWorkspace, SampleFamily, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, workspace, first, _second = two_families
@@ -137,7 +137,7 @@ def test_changing_the_phase_adds_a_dated_step_to_the_pathway(
 
 def test_a_micro_project_objective_needs_its_sub_dimension(
     controller: AppController,
-    two_families: tuple[MainWindow, Workspace, SampleFamily, SampleFamily],
+    two_families: tuple[MainWindow, OpenWorkspace, SampleFamily, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, workspace, first, _second = two_families
@@ -166,7 +166,7 @@ def test_a_micro_project_objective_needs_its_sub_dimension(
 
 def test_the_family_open_before_a_lock_comes_back_after_unlocking(
     controller: AppController,
-    two_families: tuple[MainWindow, Workspace, SampleFamily, SampleFamily],
+    two_families: tuple[MainWindow, OpenWorkspace, SampleFamily, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, _workspace, first, _second = two_families

@@ -9,34 +9,34 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
+from pippi_desktop.domain.record_inputs import FamilyInput, PersonInput
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.models.family_list_model import PAGE_SIZE, FamilyListModel
 from pippi_desktop.services import casefile_service as cs
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.gui.casefile_fixtures import make_family, open_window
 
 SURNAMES = ("Rossi", "Bianchi", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco")
 
 
-def _many_families(workspace: Workspace, count: int) -> None:
+def _many_families(workspace: OpenWorkspace, count: int) -> None:
     with cs.unit_of_work(workspace) as uow:
         for index in range(count):
             family_id = uow.create(
-                "family", {"implementation": "PIPPI 12" if index % 3 else "PIPPI 13"}
+                FamilyInput(implementation="PIPPI 12" if index % 3 else "PIPPI 13")
             )
             uow.create(
-                "person",
-                {
-                    "family_id": family_id,
-                    "given_name": "Anna",
-                    "family_name": f"{SURNAMES[index % len(SURNAMES)]}{index:03d}",
-                    "role": "madre",
-                },
+                PersonInput(
+                    family_id=family_id,
+                    given_name="Anna",
+                    family_name=f"{SURNAMES[index % len(SURNAMES)]}{index:03d}",
+                    role="madre",
+                )
             )
 
 
 @pytest.fixture
-def crowded(new_workspace: Callable[..., Workspace]) -> Workspace:
+def crowded(new_workspace: Callable[..., OpenWorkspace]) -> OpenWorkspace:
     workspace = new_workspace("tante")
     _many_families(workspace, PAGE_SIZE + 30)
     make_family(workspace, surname="Fabbrì", child_name="Niccolò")
@@ -48,7 +48,7 @@ def _codes(model: FamilyListModel) -> list[str]:
 
 
 def test_the_list_loads_page_by_page_and_sorts(
-    controller: AppController, crowded: Workspace, qtbot: QtBot
+    controller: AppController, crowded: OpenWorkspace, qtbot: QtBot
 ) -> None:
     window = open_window(controller, crowded, qtbot)
     model = window.ui.familyList.model
@@ -79,7 +79,7 @@ def test_the_list_loads_page_by_page_and_sorts(
 
 
 def test_search_filters_as_you_type_without_accents(
-    controller: AppController, crowded: Workspace, qtbot: QtBot
+    controller: AppController, crowded: OpenWorkspace, qtbot: QtBot
 ) -> None:
     window = open_window(controller, crowded, qtbot)
     pane = window.ui.familyList
@@ -103,7 +103,7 @@ def test_search_filters_as_you_type_without_accents(
 
 
 def test_stale_answers_never_replace_newer_ones(
-    controller: AppController, crowded: Workspace, qtbot: QtBot
+    controller: AppController, crowded: OpenWorkspace, qtbot: QtBot
 ) -> None:
     """An answer that arrives after a newer request was made must never reach the view.
 
@@ -138,7 +138,7 @@ def test_stale_answers_never_replace_newer_ones(
 
 
 def test_filters_for_phase_and_implementation(
-    controller: AppController, crowded: Workspace, qtbot: QtBot
+    controller: AppController, crowded: OpenWorkspace, qtbot: QtBot
 ) -> None:
     window = open_window(controller, crowded, qtbot)
     pane = window.ui.familyList
@@ -162,7 +162,7 @@ def test_filters_for_phase_and_implementation(
 
 
 def test_a_new_workspace_says_how_to_add_the_first_family(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
 ) -> None:
     window = open_window(controller, new_workspace("vuota"), qtbot)
     pane = window.ui.familyList

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from pippi_desktop.domain.errors import InvalidFile, WrongPassphrase
 from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.record_inputs import FamilyInput
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.keys.backup_dialogs import BackupDialog, RestoreDialog
@@ -26,10 +27,10 @@ from pippi_desktop.gui.keys.passphrase_dialogs import ChangePassphraseDialog, Ne
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.gui.sync.card_dialogs import trust_office_dialog
 from pippi_desktop.services import casefile_service, trust_service
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage import key_wrap
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage.backup import SEAL_BYTES
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE
 
 
@@ -43,10 +44,10 @@ def _shot(dialog: QDialog, name: str, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
 ) -> MainWindow:
     workspace = new_workspace("chiavi")
-    casefile_service.save_record(workspace, "family", {"implementation": "PIPPI 13"})
+    casefile_service.save_record(workspace, FamilyInput(implementation="PIPPI 13"))
     controller.start_with(workspace)
     qtbot.waitUntil(
         lambda: controller.main_window is not None and controller.main_window.isVisible()
@@ -98,7 +99,7 @@ def test_change_the_passphrase(window: MainWindow, qtbot: QtBot, tmp_path: Path)
     qtbot.waitExposed(dialog)
     _shot(dialog, "cambia-passphrase", tmp_path)
     workspace = window.session.workspace
-    before = bytes(ks.unlock_with_passphrase(workspace.keyslots, PASSPHRASE))
+    before = bytes(ks.unlock_with_passphrase(store_of(workspace).keyslots, PASSPHRASE))
 
     dialog.current.setText("non è quella giusta")
     dialog.fields.ui.newEdit.setText(NEW_PASSPHRASE)
@@ -114,7 +115,7 @@ def test_change_the_passphrase(window: MainWindow, qtbot: QtBot, tmp_path: Path)
     assert "Il codice di recupero resta valido" in dialog.result_label.text()
     assert not dialog.code.isVisible()  # a code of today's kind follows the new key
     _shot(dialog, "cambia-passphrase-fatto", tmp_path)
-    slots, _mac = ks.load(workspace.layout.keyslots)
+    slots, _mac = ks.load(store_of(workspace).layout.keyslots)
     with pytest.raises(WrongPassphrase):
         ks.unlock_with_passphrase(slots, PASSPHRASE)
     after = bytes(ks.unlock_with_passphrase(slots, NEW_PASSPHRASE))
@@ -137,7 +138,7 @@ def test_a_new_recovery_code_is_shown_once(
     assert code is not None and key_wrap.parse_recovery_code(code)
     assert dialog.code.code_label.text().replace("\n", "  ").split() == code.split("-")
     _shot(dialog, "nuovo-codice-mostrato", tmp_path)
-    slots, _mac = ks.load(window.session.workspace.layout.keyslots)
+    slots, _mac = ks.load(store_of(window.session.workspace).layout.keyslots)
     assert ks.unlock_with_recovery_code(slots, code)
     pdf = tmp_path / "codice.pdf"
     dialog.code.save_pdf_to(pdf)

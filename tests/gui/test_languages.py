@@ -43,8 +43,8 @@ from pippi_desktop.gui.forms.ui_about_dialog import Ui_AboutDialog
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.settings import Settings
 from pippi_desktop.resource_paths import resources_dir
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.services.workspace_service import create_workspace
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import FakeClock
 from tests.gui.window_walk import is_shown, open_every_window, visible_texts
@@ -81,7 +81,7 @@ def _not_words(text: str) -> bool:
 @contextmanager
 def _app_on_new_workspace(
     app: QApplication, tmp_path: Path, label: str
-) -> Iterator[tuple[AppController, Workspace]]:
+) -> Iterator[tuple[AppController, OpenWorkspace]]:
     folder = tmp_path / label
     folder.mkdir()
     created = create_workspace(
@@ -160,7 +160,7 @@ def test_every_window_reads_in_both_languages_and_switches_without_restart(
 
 
 def test_the_language_setting_switches_the_open_window(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
 ) -> None:
     controller.start_with(new_workspace())
     window = controller.main_window

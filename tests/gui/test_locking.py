@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.idle_watcher import IdleWatcher
-from pippi_desktop.gui.operations import DataChanges
+from pippi_desktop.services.changes import DataChanges
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.storage.drafts import DRAFTS_DIR
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import FakeClock
 from tests.gui.note_editor import NoteEditor
@@ -26,8 +26,8 @@ NOTE = "Il papà dice che Luca dorme meglio da quando"
 
 @pytest.fixture
 def unlocked(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
-) -> Workspace:
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
+) -> OpenWorkspace:
     workspace = new_workspace("lavoro")
     controller.start_with(workspace)
     qtbot.waitUntil(
@@ -36,8 +36,8 @@ def unlocked(
     return workspace
 
 
-def _drafts(workspace: Workspace) -> list[Path]:
-    folder = workspace.layout.root / DRAFTS_DIR
+def _drafts(workspace: OpenWorkspace) -> list[Path]:
+    folder = workspace.folder / DRAFTS_DIR
     return sorted(folder.glob("*.draft")) if folder.is_dir() else []
 
 
@@ -58,7 +58,7 @@ def _open_note(controller: AppController, qtbot: QtBot) -> NoteEditor:
 
 
 def test_ctrl_l_locks_closes_the_workspace_and_clears_the_window(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     window = controller.main_window
     window.activateWindow()
@@ -78,7 +78,7 @@ def test_ctrl_l_locks_closes_the_workspace_and_clears_the_window(
 
 
 def test_the_toolbar_button_locks(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     window = controller.main_window
     button = window.ui.mainToolBar.widgetForAction(window.ui.actionLock)
@@ -89,7 +89,7 @@ def test_the_toolbar_button_locks(
 
 
 def test_idle_time_locks_and_the_open_editor_comes_back_from_an_encrypted_draft(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     editor = _open_note(controller, qtbot)
     assert editor.has_unsaved_changes()
@@ -130,7 +130,7 @@ def test_idle_time_locks_and_the_open_editor_comes_back_from_an_encrypted_draft(
 
 
 def test_an_editor_without_changes_leaves_no_draft(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     editor = NoteEditor(controller.main_window, controller.session)
     controller.editors.open_editor(editor)
@@ -141,7 +141,7 @@ def test_an_editor_without_changes_leaves_no_draft(
 
 
 def test_escape_asks_before_discarding_and_discarding_removes_the_draft(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     editor = _open_note(controller, qtbot)
     controller.lock()
@@ -175,7 +175,7 @@ def test_escape_asks_before_discarding_and_discarding_removes_the_draft(
 
 
 def test_drafts_can_be_thrown_away_when_offered(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     _open_note(controller, qtbot)
     controller.lock()
@@ -191,7 +191,7 @@ def test_drafts_can_be_thrown_away_when_offered(
 
 
 def test_quitting_keeps_the_drafts_too(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     _open_note(controller, qtbot)
     quits: list[bool] = []
@@ -234,7 +234,7 @@ def test_the_idle_watcher_sees_input_anywhere_and_only_input(app: QApplication) 
 
 
 def test_changing_the_idle_minutes_applies_at_once(
-    controller: AppController, unlocked: Workspace, qtbot: QtBot
+    controller: AppController, unlocked: OpenWorkspace, qtbot: QtBot
 ) -> None:
     dialog = controller.show_preferences()
     dialog.ui.idleSpin.setValue(12)

@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pippi_desktop.domain.record_inputs import FamilyInput
 from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.gui.operations import TaskRunner
@@ -23,12 +24,12 @@ from pippi_desktop.gui.sync.devices_dialog import DevicesDialog
 from pippi_desktop.gui.sync.import_dialog import ImportDialog
 from pippi_desktop.gui.sync.send_dialog import SendDialog
 from pippi_desktop.services import casefile_service
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 @pytest.fixture
 def educator_window(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
 ) -> MainWindow:
     controller.start_with(new_workspace("educatrice"))
     qtbot.waitUntil(
@@ -42,7 +43,7 @@ def educator_window(
 def office_window(
     app: QApplication,
     settings: Settings,
-    new_workspace: Callable[..., Workspace],
+    new_workspace: Callable[..., OpenWorkspace],
     qtbot: QtBot,
 ) -> Iterator[MainWindow]:
     runner = TaskRunner()
@@ -84,7 +85,7 @@ def test_the_educator_sends_from_the_menu_and_sees_what_waits(
     assert window.ui.menuSync.title() == "&Sincronizzazione"
 
     casefile_service.save_record(
-        controller.session.workspace, "family", {"implementation": "PIPPI 13"}
+        controller.session.workspace, FamilyInput(implementation="PIPPI 13")
     )
     window.sync_label.refresh()
     qtbot.waitUntil(lambda: "modifiche da inviare" in window.sync_label.text())

@@ -18,9 +18,10 @@ from pippi_desktop.domain.errors import (
 )
 from pippi_desktop.domain.i18n import Lang
 from pippi_desktop.gui.i18n import use_language
-from pippi_desktop.gui.operations import DataChanges, Operation, TaskRunner
+from pippi_desktop.gui.operations import Operation, TaskRunner
 from pippi_desktop.gui.session import WorkspaceSession
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.changes import DataChanges
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 @pytest.fixture
@@ -159,7 +160,7 @@ def _alive(widget: QWidget) -> bool:
 
 
 def test_a_write_announces_its_changes_and_a_query_does_not(
-    app: QApplication, qtbot: QtBot, new_workspace: Callable[..., Workspace]
+    app: QApplication, qtbot: QtBot, new_workspace: Callable[..., OpenWorkspace]
 ) -> None:
     runner = TaskRunner()
     session = WorkspaceSession(runner)
@@ -177,7 +178,7 @@ def test_a_write_announces_its_changes_and_a_query_does_not(
 
 
 def test_after_detach_calls_fail_as_locked(
-    app: QApplication, qtbot: QtBot, new_workspace: Callable[..., Workspace]
+    app: QApplication, qtbot: QtBot, new_workspace: Callable[..., OpenWorkspace]
 ) -> None:
     from pippi_desktop.domain.errors import WorkspaceLocked
 

@@ -24,7 +24,7 @@ from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services.demo_data import fill_demo_data
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.gui.casefile_fixtures import open_family, open_window
 
 
@@ -46,7 +46,7 @@ class Answers:
 
 
 @pytest.fixture
-def demo(new_workspace: Callable[..., Workspace]) -> Workspace:
+def demo(new_workspace: Callable[..., OpenWorkspace]) -> OpenWorkspace:
     workspace = new_workspace("stampe")
     fill_demo_data(workspace, 3, seed=5)
     return workspace
@@ -67,7 +67,7 @@ def _print(window: MainWindow, action: QAction, answers: Answers, qtbot: QtBot) 
 
 
 def test_every_sheet_is_printed_from_the_menu_and_opened(
-    controller: AppController, demo: Workspace, qtbot: QtBot, tmp_path: Path
+    controller: AppController, demo: OpenWorkspace, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = open_window(controller, demo, qtbot)
     answers = Answers(tmp_path)
@@ -134,7 +134,7 @@ def test_every_sheet_is_printed_from_the_menu_and_opened(
 
 
 def test_a_folder_that_cannot_be_written_is_said_in_a_dialog(
-    controller: AppController, demo: Workspace, qtbot: QtBot, tmp_path: Path
+    controller: AppController, demo: OpenWorkspace, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = open_window(controller, demo, qtbot)
     answers = Answers(tmp_path)
@@ -157,7 +157,7 @@ def test_a_folder_that_cannot_be_written_is_said_in_a_dialog(
 
 
 def test_nothing_can_be_printed_while_locked(
-    controller: AppController, demo: Workspace, qtbot: QtBot, tmp_path: Path
+    controller: AppController, demo: OpenWorkspace, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = open_window(controller, demo, qtbot)
     (family, *_rest) = casefile_view.list_families(demo)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.record_inputs import FamilyInput
 from pippi_desktop.gui.i18n import use_language
 from pippi_desktop.gui.operations import TaskRunner
 from pippi_desktop.gui.session import WorkspaceSession
@@ -30,8 +31,8 @@ from pippi_desktop.gui.sync.import_dialog import ImportDialog
 from pippi_desktop.gui.sync.send_dialog import SendDialog
 from pippi_desktop.gui.sync.status_label import SyncStatusLabel
 from pippi_desktop.services import casefile_service, casefile_view, trust_service
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage.keyslots import ESCROW
-from pippi_desktop.storage.workspace import Workspace
 from tests.gui.test_languages import (
     SAME_IN_BOTH,
     _not_words,
@@ -50,7 +51,7 @@ def runner(app: QApplication) -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def sessions(
-    runner: TaskRunner, new_workspace: Callable[..., Workspace]
+    runner: TaskRunner, new_workspace: Callable[..., OpenWorkspace]
 ) -> Iterator[tuple[WorkspaceSession, WorkspaceSession]]:
     office = WorkspaceSession(runner)
     educator = WorkspaceSession(runner)
@@ -123,13 +124,13 @@ def test_trust_set_up_shows_large_fingerprints_and_refuses_a_wrong_one(
     trust.ui.confirmButton.click()
     qtbot.waitUntil(lambda: trust.ui.errorLabel.isVisible())
     assert "impronta" in trust.ui.errorLabel.text() and not trust.completed
-    assert not educator.workspace.keyslots.of_kind(ESCROW)
+    assert not store_of(educator.workspace).keyslots.of_kind(ESCROW)
     trust.ui.typedEdit.setText(card.written.fingerprint.lower().replace(" ", ""))
     assert not trust.ui.errorLabel.isVisible()
     trust.ui.confirmButton.click()
     qtbot.waitUntil(lambda: trust.completed)
     assert "Area ufficio" in trust.ui.resultLabel.text()
-    assert educator.workspace.keyslots.of_kind(ESCROW)
+    assert store_of(educator.workspace).keyslots.of_kind(ESCROW)
 
     device = _open(qtbot, CardDialog(session=educator, kind="device"))
     device.ui.fileEdit.setText(str(tmp_path / "dispositivo.pippicard"))
@@ -154,7 +155,7 @@ def test_trust_set_up_shows_large_fingerprints_and_refuses_a_wrong_one(
 def test_send_import_and_devices(qtbot: QtBot, sessions, tmp_path: Path) -> None:
     office, educator = sessions
     _trust_through_dialogs(qtbot, office, educator, tmp_path)
-    casefile_service.save_record(educator.workspace, "family", {"implementation": "PIPPI 13"})
+    casefile_service.save_record(educator.workspace, FamilyInput(implementation="PIPPI 13"))
     status = SyncStatusLabel(educator)
     qtbot.addWidget(status)
     status.refresh()
@@ -255,7 +256,7 @@ NAMES = {"Area ufficio"}  # the name on a card is data, the same in both languag
 def _sync_windows(qtbot: QtBot, office, educator, folder: Path) -> list[tuple[str, QWidget]]:
     """Every sync window in a state that shows most of its texts."""
     _trust_through_dialogs(qtbot, office, educator, folder)
-    casefile_service.save_record(educator.workspace, "family", {})
+    casefile_service.save_record(educator.workspace, FamilyInput())
     windows: list[tuple[str, QWidget]] = []
     card = _open(qtbot, CardDialog(session=office, kind="office"))
     card.ui.fileEdit.setText(str(folder / "di-nuovo.pippicard"))

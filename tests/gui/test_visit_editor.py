@@ -15,8 +15,8 @@ from pippi_desktop.gui.controller import AppController
 from pippi_desktop.gui.editors.visit_editor import VisitEditor
 from pippi_desktop.gui.main_window import MainWindow
 from pippi_desktop.services import casefile_view
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.storage.drafts import DRAFTS_DIR
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.gui.casefile_fixtures import SampleFamily, make_family, open_family, open_window
 
@@ -25,8 +25,8 @@ NOTES = "Il papà dice che Nicolò dorme meglio da quando leggono insieme."
 
 @pytest.fixture
 def family_window(
-    controller: AppController, new_workspace: Callable[..., Workspace], qtbot: QtBot
-) -> tuple[MainWindow, Workspace, SampleFamily]:
+    controller: AppController, new_workspace: Callable[..., OpenWorkspace], qtbot: QtBot
+) -> tuple[MainWindow, OpenWorkspace, SampleFamily]:
     workspace = new_workspace("visite")
     family = make_family(workspace)
     window = open_window(controller, workspace, qtbot)
@@ -55,7 +55,7 @@ def _ctrl_s(editor: VisitEditor, qtbot: QtBot) -> None:
 
 def test_add_and_edit_a_visit(
     controller: AppController,
-    family_window: tuple[MainWindow, Workspace, SampleFamily],
+    family_window: tuple[MainWindow, OpenWorkspace, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, workspace, family = family_window
@@ -111,7 +111,7 @@ def test_add_and_edit_a_visit(
 
 def test_a_visit_in_the_future_is_refused_at_the_date_field(
     controller: AppController,
-    family_window: tuple[MainWindow, Workspace, SampleFamily],
+    family_window: tuple[MainWindow, OpenWorkspace, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, workspace, family = family_window
@@ -143,7 +143,7 @@ def test_a_visit_in_the_future_is_refused_at_the_date_field(
 
 def test_a_wrong_time_is_shown_at_its_field_too(
     controller: AppController,
-    family_window: tuple[MainWindow, Workspace, SampleFamily],
+    family_window: tuple[MainWindow, OpenWorkspace, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, _workspace, _family = family_window
@@ -158,14 +158,14 @@ def test_a_wrong_time_is_shown_at_its_field_too(
     assert "start_time" not in editor.errors.labels
 
 
-def _drafts(workspace: Workspace) -> list[Path]:
-    folder = workspace.layout.root / DRAFTS_DIR
+def _drafts(workspace: OpenWorkspace) -> list[Path]:
+    folder = workspace.folder / DRAFTS_DIR
     return sorted(folder.glob("*.draft")) if folder.is_dir() else []
 
 
 def test_a_visit_being_written_survives_the_auto_lock(
     controller: AppController,
-    family_window: tuple[MainWindow, Workspace, SampleFamily],
+    family_window: tuple[MainWindow, OpenWorkspace, SampleFamily],
     qtbot: QtBot,
 ) -> None:
     window, workspace, family = family_window

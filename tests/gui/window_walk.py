@@ -44,9 +44,9 @@ from pippi_desktop.gui.first_run.pages import (
 from pippi_desktop.gui.first_run.wizard import FirstRunWizard
 from pippi_desktop.gui.i18n import current_lang
 from pippi_desktop.gui.main_window import MainWindow
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.unlock_dialog import UnlockDialog
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.changes import DataChanges
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.gui.casefile_fixtures import make_family
 from tests.gui.note_editor import NoteEditor
 
@@ -72,7 +72,7 @@ class OpenWindows:
 
 
 def open_every_window(
-    controller: AppController, workspace: Workspace
+    controller: AppController, workspace: OpenWorkspace
 ) -> Iterator[tuple[str, QWidget]]:
     """Yield each window in each state worth reading; the caller reads it before the next."""
     opened = OpenWindows()
@@ -114,7 +114,7 @@ def open_every_window(
         wizard.close()
 
         workspace_id = workspace.identity.workspace_id
-        path = workspace.layout.root
+        path = workspace.folder
         controller.lock(ask_passphrase=False)
         controller.runner.wait_until_idle()
         QApplication.processEvents()
@@ -153,7 +153,7 @@ def settle(controller: AppController, done: Callable[[], bool], what: str) -> No
 
 
 def _case_file_windows(
-    controller: AppController, workspace: Workspace, window: MainWindow, opened: OpenWindows
+    controller: AppController, workspace: OpenWorkspace, window: MainWindow, opened: OpenWindows
 ) -> Iterator[tuple[str, QWidget]]:
     """The family list with a family, each tab of its case file, every editor."""
     family = make_family(workspace, code="F-PROVA-001")  # the same in both walks

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pippi_desktop.domain.record_inputs import FamilyInput, PersonInput
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services.demo_data import fill_demo_data
@@ -37,15 +38,14 @@ def print_workspace(tmp_path_factory: pytest.TempPathFactory) -> PrintWorkspace:
         sample = make_sample_family(workspace, today=date.today())
         fill_demo_data(workspace, 2, seed=11)
         with cs.unit_of_work(workspace) as uow:
-            empty_id = uow.create("family", {"implementation": "PIPPI 13"})
+            empty_id = uow.create(FamilyInput(implementation="PIPPI 13"))
             uow.create(
-                "person",
-                {
-                    "family_id": empty_id,
-                    "given_name": "Bartłomiej",
-                    "family_name": "Wiśniewski",
-                    "role": "padre",
-                },
+                PersonInput(
+                    family_id=empty_id,
+                    given_name="Bartłomiej",
+                    family_name="Wiśniewski",
+                    role="padre",
+                )
             )
         empty_code = casefile_view.case_file(workspace, empty_id).family.code
         codes = tuple(summary.code for summary in casefile_view.list_families(workspace))

@@ -6,13 +6,25 @@ appear nowhere else (`LAST_WORDS`), so a test can prove nothing was cut.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from pippi_desktop.domain.record_inputs import (
+    AssessmentEntryInput,
+    AssessmentInput,
+    AttendanceInput,
+    DispositivoInput,
+    EquipeMemberInput,
+    FamilyInput,
+    GroupSessionInput,
+    MicroProjectItemInput,
+    PersonInput,
+    VisitInput,
+)
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services.catalogue_service import active_catalogue
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 NAMES = ("Łukasz Kowalski", "Nguyễn Thị Hoa", "Ólafur Kowalski", "Zofia Kowalska")
 NAME_PARTS = ("Łukasz", "Nguyễn", "Ólafur", "Őrs", "Şebnem")
@@ -62,7 +74,7 @@ class SampleFamily:
 
 
 def make_sample_family(
-    workspace: Workspace, *, today: date | None = None, note_words: int = 6000
+    workspace: OpenWorkspace, *, today: date | None = None, note_words: int = 6000
 ) -> SampleFamily:
     today = today or date.today()
     start = today - timedelta(days=560)
@@ -70,15 +82,14 @@ def make_sample_family(
     subs = [sub.sub_id for sub in catalogue.subdimensions()]
     with cs.unit_of_work(workspace, today=today) as uow:
         family_id = uow.create(
-            "family",
-            {
-                "implementation": "PIPPI 13",
-                "referral_date": start - timedelta(days=40),
-                "referral_source": "Scuola primaria «Gianni Rodari»",
-                "preassessment_outcome": "inclusa",
-                "start_date": start,
-                "notes": long_text(note_words, LAST_WORDS["family_notes"]),
-            },
+            FamilyInput(
+                implementation="PIPPI 13",
+                referral_date=start - timedelta(days=40),
+                referral_source="Scuola primaria «Gianni Rodari»",
+                preassessment_outcome="inclusa",
+                start_date=start,
+                notes=long_text(note_words, LAST_WORDS["family_notes"]),
+            )
         )
         people = {}
         for key, given, surname, role, born in (
@@ -88,16 +99,18 @@ def make_sample_family(
             ("daughter", "Zofia", "Kowalska", "figlia", today - timedelta(days=365 * 5 + 10)),
             ("grandmother", "Şebnem", "Yılmaz", "nonna", date(1958, 1, 20)),
         ):
-            values = {
-                "family_id": family_id,
-                "given_name": given,
-                "family_name": surname,
-                "role": role,
-                "birth_date": born,
-            }
+            person = PersonInput(
+                family_id=family_id,
+                given_name=given,
+                family_name=surname,
+                role=role,
+                birth_date=born,
+            )
             if key == "son":
-                values |= {"school": "Scuola primaria «Gianni Rodari»", "school_class": "3ª B"}
-            people[key] = uow.create("person", values)
+                person = replace(
+                    person, school="Scuola primaria «Gianni Rodari»", school_class="3ª B"
+                )
+            people[key] = uow.create(person)
         equipe = {}
         for key, name, profession, organisation in (
             ("social", "Anna Bianchi", "assistente_sociale", "Servizio sociale dell'Ambito"),
@@ -106,18 +119,17 @@ def make_sample_family(
             ("teacher", "Chiara D'Angelo", "insegnante", "Istituto comprensivo statale"),
         ):
             equipe[key] = uow.create(
-                "equipe_member",
-                {
-                    "family_id": family_id,
-                    "name": name,
-                    "profession": profession,
-                    "organisation": organisation,
-                    "start_date": start,
-                    "case_manager": key == "social",
-                },
+                EquipeMemberInput(
+                    family_id=family_id,
+                    name=name,
+                    profession=profession,
+                    organisation=organisation,
+                    start_date=start,
+                    case_manager=key == "social",
+                )
             )
         for kind in ("educativa_domiciliare", "gruppi", "vicinanza_solidale"):
-            uow.create("dispositivo", {"family_id": family_id, "kind": kind, "start_date": start})
+            uow.create(DispositivoInput(family_id=family_id, kind=kind, start_date=start))
         for code, offset in (
             ("segnalazione", 3),
             ("progetto_quadro", 14),
@@ -130,29 +142,32 @@ def make_sample_family(
         assessment_ids = {}
         for index, (point, offset) in enumerate((("T0", 35), ("T1", 280), ("T2", 530))):
             assessment = uow.create(
-                "assessment",
-                {
-                    "family_id": family_id,
-                    "child_id": people["son"],
-                    "time_point": point,
-                    "date": start + timedelta(days=offset),
-                    "participants_people": [people["mother"], people["father"], people["son"]],
-                    "participants_equipe": [equipe["educator"], equipe["social"]],
-                    "notes": "Valutazione fatta a casa, in cucina, con tutta la famiglia.",
-                },
+                AssessmentInput(
+                    family_id=family_id,
+                    child_id=people["son"],
+                    time_point=point,
+                    date=start + timedelta(days=offset),
+                    participants_people=[people["mother"], people["father"], people["son"]],
+                    participants_equipe=[equipe["educator"], equipe["social"]],
+                    notes="Valutazione fatta a casa, in cucina, con tutta la famiglia.",
+                )
             )
             assessment_ids[point] = assessment
             for number, sub in enumerate(subs):
-                values: dict[str, object] = {}
+                entry = AssessmentEntryInput(subdimension=sub)
                 if point == "T1" and number == 4:
-                    values["not_assessable"] = True
+                    entry = replace(entry, not_assessable=True)
                 else:
-                    values["score"] = max(1, min(6, 1 + (number * 7 + index * 5) % 4 + index))
+                    score = max(1, min(6, 1 + (number * 7 + index * 5) % 4 + index))
+                    entry = replace(entry, score=score)
                 if number % 3 == 0:
-                    values["strengths"] = "La famiglia riconosce i progressi e ne parla volentieri."
-                    values["needs"] = "Servono orari più regolari e un aiuto per i compiti."
+                    entry = replace(
+                        entry,
+                        strengths="La famiglia riconosce i progressi e ne parla volentieri.",
+                        needs="Servono orari più regolari e un aiuto per i compiti.",
+                    )
                 if sub.startswith("bambino.") and number % 2 == 0:
-                    values["child_words"] = (
+                    child_words = (
                         "«Mi piace quando la mamma legge con me.» "
                         + (
                             long_text(700, LAST_WORDS["child_words"])
@@ -160,34 +175,30 @@ def make_sample_family(
                             else ""
                         )
                     ).strip()
-                cs.save_entries(uow, assessment, {sub: values})
+                    entry = replace(entry, child_words=child_words)
+                uow.save_entries(assessment, [entry])
 
         objectives = []
         for number, sub in enumerate(subs[:3]):
             objectives.append(
                 uow.create(
-                    "microproject_item",
-                    {
-                        "family_id": family_id,
-                        "child_id": people["son"],
-                        "subdimension": sub,
-                        "objective": (
-                            long_text(1500, LAST_WORDS["objective"])
-                            if number == 0
-                            else "Leggere insieme dieci minuti ogni sera prima di dormire."
-                        ),
-                        "expected_results": "Ólafur legge con più sicurezza e piacere.",
-                        "actions": "La mamma sceglie un libro in biblioteca ogni due settimane.",
-                        "responsible_people": [people["mother"]],
-                        "responsible_equipe": [equipe["educator"]],
-                        "deadline": start + timedelta(days=270),
-                        "verification_status": ("raggiunto", "parzialmente", "da_verificare")[
-                            number
-                        ],
-                        "verification_notes": "Verificato alla valutazione T1."
+                    MicroProjectItemInput(
+                        family_id=family_id,
+                        child_id=people["son"],
+                        subdimension=sub,
+                        objective=long_text(1500, LAST_WORDS["objective"])
+                        if number == 0
+                        else "Leggere insieme dieci minuti ogni sera prima di dormire.",
+                        expected_results="Ólafur legge con più sicurezza e piacere.",
+                        actions="La mamma sceglie un libro in biblioteca ogni due settimane.",
+                        responsible_people=[people["mother"]],
+                        responsible_equipe=[equipe["educator"]],
+                        deadline=start + timedelta(days=270),
+                        verification_status=("raggiunto", "parzialmente", "da_verificare")[number],
+                        verification_notes="Verificato alla valutazione T1."
                         if number < 2
                         else None,
-                    },
+                    )
                 )
             )
 
@@ -195,42 +206,50 @@ def make_sample_family(
         day = start + timedelta(days=5)
         while day <= today - timedelta(days=3):
             last = day + timedelta(days=7) > today - timedelta(days=3)
-            values = {
-                "family_id": family_id,
-                "date": day,
-                "start_time": "16:30",
-                "duration_minutes": 90,
-                "place": "casa",
-                "present_people": [people["mother"], people["son"], people["daughter"]],
-                "present_equipe": [equipe["educator"]],
-                "activities": "Gioco dell'oca delle emozioni e lettura condivisa.",
-                "notes": (
+            visit = VisitInput(
+                family_id=family_id,
+                date=day,
+                start_time="16:30",
+                duration_minutes=90,
+                place="casa",
+                present_people=(people["mother"], people["son"], people["daughter"]),
+                present_equipe=(equipe["educator"],),
+                activities="Gioco dell'oca delle emozioni e lettura condivisa.",
+                notes=(
                     long_text(note_words // 2, LAST_WORDS["visit_notes"])
                     if last
                     else "Incontro sereno; i bambini erano contenti."
                 ),
-                "objectives": objectives[1:] if last else None,
-                "next_date": day + timedelta(days=7),
-                "next_time": "16:30",
-                "next_notes": "Portare il libro della biblioteca." if last else None,
-            }
-            visit_ids.append(uow.create("visit", values))
+                objectives=tuple(objectives[1:]) if last else (),
+                next_date=day + timedelta(days=7),
+                next_time="16:30",
+                next_notes="Portare il libro della biblioteca." if last else None,
+            )
+            visit_ids.append(uow.create(visit))
             day += timedelta(days=7)
 
         session_id = uow.create(
-            "group_session",
-            {
-                "kind": "genitori",
-                "date": today - timedelta(days=10),
-                "start_time": "17:30",
-                "duration_minutes": 90,
-                "topic": "Le regole in famiglia: dire di no senza litigare",
-                "facilitators": ["Giulia Ferri", "Őrs Németh"],
-                "place": "Centro per le famiglie",
-            },
+            GroupSessionInput(
+                kind="genitori",
+                date=today - timedelta(days=10),
+                start_time="17:30",
+                duration_minutes=90,
+                topic="Le regole in famiglia: dire di no senza litigare",
+                facilitators=["Giulia Ferri", "Őrs Németh"],
+                place="Centro per le famiglie",
+            )
         )
-        cs.set_attendance(uow, session_id, people["mother"], "presente")
-        cs.set_attendance(uow, session_id, people["father"], "giustificato", "turno di lavoro")
+        uow.set_attendance(
+            AttendanceInput(session_id=session_id, person_id=people["mother"], status="presente")
+        )
+        uow.set_attendance(
+            AttendanceInput(
+                session_id=session_id,
+                person_id=people["father"],
+                status="giustificato",
+                notes="turno di lavoro",
+            )
+        )
     return SampleFamily(
         family_id=family_id,
         code=casefile_view.case_file(workspace, family_id).family.code,

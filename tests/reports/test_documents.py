@@ -12,12 +12,13 @@ import pytest
 from pippi_desktop.domain import triangle_geometry as tg
 from pippi_desktop.domain.dates import long_date
 from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.record_inputs import FamilyInput, MicroProjectItemInput, VisitInput
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services import print_service as ps
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.services.print_service import DocumentKind, PrintedDocument, PrintRequest
 from pippi_desktop.services.workspace_service import open_workspace
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.reports import pdf_checks as pdf
 from tests.reports.conftest import AMBITO, PrintWorkspace
@@ -27,7 +28,7 @@ KINDS = [kind.value for kind in DocumentKind]
 
 
 @pytest.fixture(scope="module")
-def workspace(print_workspace: PrintWorkspace) -> Iterator[Workspace]:
+def workspace(print_workspace: PrintWorkspace) -> Iterator[OpenWorkspace]:
     opened = open_workspace(print_workspace.root, passphrase=PASSPHRASE)
     yield opened
     opened.close()
@@ -53,7 +54,9 @@ def _requests(print_workspace: PrintWorkspace, lang: Lang) -> dict[str, PrintReq
 
 
 @pytest.fixture(scope="module")
-def italian(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, PrintedDocument]:
+def italian(
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace
+) -> dict[str, PrintedDocument]:
     return {
         kind: ps.render(workspace, request)
         for kind, request in _requests(print_workspace, Lang.IT).items()
@@ -61,7 +64,9 @@ def italian(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, 
 
 
 @pytest.fixture(scope="module")
-def english(workspace: Workspace, print_workspace: PrintWorkspace) -> dict[str, PrintedDocument]:
+def english(
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace
+) -> dict[str, PrintedDocument]:
     return {
         kind: ps.render(workspace, request)
         for kind, request in _requests(print_workspace, Lang.EN).items()
@@ -137,7 +142,7 @@ def test_metadata_names_the_kind_of_document_only(
 
 
 def test_long_notes_flow_over_pages_and_nothing_is_cut(
-    italian: dict[str, PrintedDocument], workspace: Workspace, print_workspace: PrintWorkspace
+    italian: dict[str, PrintedDocument], workspace: OpenWorkspace, print_workspace: PrintWorkspace
 ) -> None:
     session = ps.render(
         workspace,
@@ -164,7 +169,7 @@ def test_long_notes_flow_over_pages_and_nothing_is_cut(
 
 
 def test_session_sheet_says_what_was_agreed_and_the_next_appointment(
-    italian: dict[str, PrintedDocument], workspace: Workspace, print_workspace: PrintWorkspace
+    italian: dict[str, PrintedDocument], workspace: OpenWorkspace, print_workspace: PrintWorkspace
 ) -> None:
     content = pdf.text(italian["session"].data)
     assert "Che cosa abbiamo concordato" in content
@@ -189,7 +194,7 @@ def test_session_sheet_says_what_was_agreed_and_the_next_appointment(
 
 
 def test_the_educators_notes_are_printed_only_when_asked(
-    workspace: Workspace, print_workspace: PrintWorkspace
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace
 ) -> None:
     sample = print_workspace.sample
     for lang, heading in ((Lang.IT, "Osservazioni"), (Lang.EN, "Notes")):
@@ -215,7 +220,7 @@ def test_commitments_in_progress_are_the_open_ones_with_status_and_overdue_marke
     workspace = new_workspace("commitments")
     today = date.today()
     with cs.unit_of_work(workspace) as uow:
-        family = uow.create("family", {"implementation": "PIPPI 13"})
+        family = uow.create(FamilyInput(implementation="PIPPI 13"))
         for name, deadline, status in (
             ("Alfa", today + timedelta(days=40), "da_verificare"),
             ("Bravo", None, "parzialmente"),
@@ -225,16 +230,15 @@ def test_commitments_in_progress_are_the_open_ones_with_status_and_overdue_marke
             ("Foxtrot", today - timedelta(days=1), "parzialmente"),
         ):
             uow.create(
-                "microproject_item",
-                {
-                    "family_id": family,
-                    "subdimension": "bambino.salute",
-                    "objective": f"Obiettivo {name}.",
-                    "deadline": deadline,
-                    "verification_status": status,
-                },
+                MicroProjectItemInput(
+                    family_id=family,
+                    subdimension="bambino.salute",
+                    objective=f"Obiettivo {name}.",
+                    deadline=deadline,
+                    verification_status=status,
+                )
             )
-        uow.create("visit", {"family_id": family, "date": today, "place": "casa"})
+        uow.create(VisitInput(family_id=family, date=today, place="casa"))
     for lang, overdue, to_check, partly in (
         (Lang.IT, "scaduto", "Da verificare", "Parzialmente raggiunto"),
         (Lang.EN, "overdue", "To be checked", "Partly reached"),
@@ -335,18 +339,17 @@ def test_user_text_is_printed_literally(new_workspace) -> None:
     from pippi_desktop.services import casefile_service as cs
 
     with cs.unit_of_work(workspace) as uow:
-        family_id = uow.create("family", {"implementation": "PIPPI 13"})
+        family_id = uow.create(FamilyInput(implementation="PIPPI 13"))
         uow.create(
-            "visit",
-            {
-                "family_id": family_id,
-                "date": date.today(),
-                "place": "casa",
-                "activities": "Regole: a < b & c > d, <b>non grassetto</b>\x07 e basta.\n\n"
+            VisitInput(
+                family_id=family_id,
+                date=date.today(),
+                place="casa",
+                activities="Regole: a < b & c > d, <b>non grassetto</b>\x07 e basta.\n\n"
                 + "Una parola lunghissima: "
                 + "x" * 400
                 + " fine.",
-            },
+            )
         )
     document = ps.render(workspace, PrintRequest(DocumentKind.SESSION, family_id=family_id))
     content = pdf.text(document.data)

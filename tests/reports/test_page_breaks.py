@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -16,6 +17,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from pippi_desktop.domain.dates import month_name
 from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.record_inputs import (
+    AssessmentEntryInput,
+    AssessmentInput,
+    DispositivoInput,
+    EquipeMemberInput,
+    FamilyInput,
+    MicroProjectItemInput,
+    PersonInput,
+    VisitInput,
+)
 from pippi_desktop.reports.style import (
     FRAME_HEIGHT,
     PageInfo,
@@ -34,9 +45,9 @@ from pippi_desktop.services import casefile_view
 from pippi_desktop.services import print_service as ps
 from pippi_desktop.services.catalogue_service import active_catalogue
 from pippi_desktop.services.demo_data import fill_demo_data
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from pippi_desktop.services.print_service import DocumentKind, PrintRequest
 from pippi_desktop.services.reference_data import vocabulary
-from pippi_desktop.storage.workspace import Workspace
 from tests.reports import pdf_checks as pdf
 from tests.reports.sample_family import long_text
 
@@ -146,45 +157,42 @@ def test_the_closing_block_never_stands_alone_on_a_page() -> None:
     assert carried  # some offsets needed the second layout: the rule was exercised
 
 
-def _family_with_visits(workspace: Workspace, lengths: list[int]) -> tuple[str, list[str]]:
+def _family_with_visits(workspace: OpenWorkspace, lengths: list[int]) -> tuple[str, list[str]]:
     """A family with two objectives and one visit per activity length (in words)."""
     today = date(2026, 11, 23)
     with cs.unit_of_work(workspace, today=today) as uow:
-        family = uow.create("family", {"implementation": "PIPPI 13"})
+        family = uow.create(FamilyInput(implementation="PIPPI 13"))
         mother = uow.create(
-            "person",
-            {"family_id": family, "given_name": "Anna", "family_name": "Rossi", "role": "madre"},
+            PersonInput(family_id=family, given_name="Anna", family_name="Rossi", role="madre")
         )
         objectives = [
             uow.create(
-                "microproject_item",
-                {
-                    "family_id": family,
-                    "subdimension": "bambino.salute",
-                    "objective": f"Obiettivo numero {n}: una sera a settimana leggere insieme.",
-                    "responsible_people": [mother],
-                    "deadline": today + timedelta(days=30 * n),
-                    "verification_status": "da_verificare",
-                },
+                MicroProjectItemInput(
+                    family_id=family,
+                    subdimension="bambino.salute",
+                    objective=f"Obiettivo numero {n}: una sera a settimana leggere insieme.",
+                    responsible_people=[mother],
+                    deadline=today + timedelta(days=30 * n),
+                    verification_status="da_verificare",
+                )
             )
             for n in (1, 2)
         ]
         visits = [
             uow.create(
-                "visit",
-                {
-                    "family_id": family,
-                    "date": today - timedelta(days=len(lengths) - index),
-                    "start_time": "16:30",
-                    "duration_minutes": 60,
-                    "place": "casa",
-                    "present_people": [mother],
-                    "activities": long_text(words, f"fine delle attività {index}"),
-                    "notes": "Note private dell'educatrice.",
-                    "objectives": objectives,
-                    "next_date": today + timedelta(days=7),
-                    "next_time": "16:30",
-                },
+                VisitInput(
+                    family_id=family,
+                    date=today - timedelta(days=len(lengths) - index),
+                    start_time="16:30",
+                    duration_minutes=60,
+                    place="casa",
+                    present_people=[mother],
+                    activities=long_text(words, f"fine delle attività {index}"),
+                    notes="Note private dell'educatrice.",
+                    objectives=objectives,
+                    next_date=today + timedelta(days=7),
+                    next_time="16:30",
+                )
             )
             for index, words in enumerate(lengths)
         ]
@@ -228,56 +236,55 @@ def test_reports_of_every_length_break_cleanly(new_workspace) -> None:
     families = []
     with cs.unit_of_work(workspace, today=date(2026, 11, 23)) as uow:
         for size in range(1, 14):
-            values: dict[str, object] = {"implementation": "PIPPI 13", "notes": "Nota."}
+            values = FamilyInput(implementation="PIPPI 13", notes="Nota.")
             if size == 1:  # a concluded pathway, with a child placed out of the family
-                values |= {"conclusion_date": date(2026, 10, 1), "child_placed_out": True}
-            family = uow.create("family", values)
+                values = replace(values, conclusion_date=date(2026, 10, 1), child_placed_out=True)
+            family = uow.create(values)
             people = []
             for n in range(size + 1):  # a mother and `size` children
                 people.append(
                     uow.create(
-                        "person",
-                        {
-                            "family_id": family,
-                            "given_name": f"Nome{n}",
-                            "family_name": "Bianchi",
-                            "role": "figlio" if n else "madre",
-                            "school": "Scuola primaria «Gianni Rodari»" if n % 2 else None,
-                        },
+                        PersonInput(
+                            family_id=family,
+                            given_name=f"Nome{n}",
+                            family_name="Bianchi",
+                            role="figlio" if n else "madre",
+                            school="Scuola primaria «Gianni Rodari»" if n % 2 else None,
+                        )
                     )
                 )
                 if n < size:
                     uow.create(
-                        "equipe_member",
-                        {"family_id": family, "name": f"Operatore {n}", "profession": "altro"},
+                        EquipeMemberInput(
+                            family_id=family, name=f"Operatore {n}", profession="altro"
+                        )
                     )
             for kind in ("educativa_domiciliare", "gruppi", "vicinanza_solidale"):
-                uow.create("dispositivo", {"family_id": family, "kind": kind, "notes": "Attivo."})
+                uow.create(DispositivoInput(family_id=family, kind=kind, notes="Attivo."))
             child = people[-1]
             assessment = uow.create(
-                "assessment",
-                {
-                    "family_id": family,
-                    "child_id": child,
-                    "time_point": "T0",
-                    "date": date(2026, 1, 9),
-                },
+                AssessmentInput(
+                    family_id=family, child_id=child, time_point="T0", date=date(2026, 1, 9)
+                )
             )
-            cs.save_entries(
-                uow, assessment, {sub: {"score": 1 + n % 6} for n, sub in enumerate(subs)}
+            uow.save_entries(
+                assessment,
+                [
+                    AssessmentEntryInput(subdimension=sub, score=1 + n % 6)
+                    for n, sub in enumerate(subs)
+                ],
             )
             for n in range(size % 4 + 1):
                 uow.create(
-                    "microproject_item",
-                    {
-                        "family_id": family,
-                        "child_id": child,
-                        "subdimension": subs[n],
-                        "objective": long_text(30 + 20 * n, f"fine dell'obiettivo {n}"),
-                        "actions": "La mamma accompagna il figlio.",
-                        "responsible_people": [people[0]],
-                        "verification_status": "da_verificare",
-                    },
+                    MicroProjectItemInput(
+                        family_id=family,
+                        child_id=child,
+                        subdimension=subs[n],
+                        objective=long_text(30 + 20 * n, f"fine dell'obiettivo {n}"),
+                        actions="La mamma accompagna il figlio.",
+                        responsible_people=[people[0]],
+                        verification_status="da_verificare",
+                    )
                 )
             families.append(family)
     fill_demo_data(workspace, 6, seed=3)

@@ -7,6 +7,8 @@ import json
 import re
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,15 +16,21 @@ from sqlalchemy import text
 
 from pippi_desktop.domain.errors import InvalidFile, UnknownRecord
 from pippi_desktop.domain.i18n import Lang
+from pippi_desktop.domain.record_inputs import (
+    AssessmentEntryInput,
+    AssessmentInput,
+    FamilyInput,
+    PersonInput,
+)
 from pippi_desktop.resource_paths import resource
 from pippi_desktop.services import casefile_service as cs
 from pippi_desktop.services import casefile_view
 from pippi_desktop.services import print_service as ps
 from pippi_desktop.services.catalogue_service import load_catalogue_file
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.print_service import DocumentKind, PrintRequest
 from pippi_desktop.services.workspace_service import open_workspace
 from pippi_desktop.storage.audit import verify_audit
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.reports import pdf_checks as pdf
 from tests.reports.conftest import PrintWorkspace
@@ -30,14 +38,14 @@ from tests.reports.sample_family import NAME_PARTS
 
 
 @pytest.fixture(scope="module")
-def workspace(print_workspace: PrintWorkspace) -> Iterator[Workspace]:
+def workspace(print_workspace: PrintWorkspace) -> Iterator[OpenWorkspace]:
     opened = open_workspace(print_workspace.root, passphrase=PASSPHRASE)
     yield opened
     opened.close()
 
 
-def _audit_rows(workspace: Workspace) -> list[dict]:
-    with workspace.read() as connection:
+def _audit_rows(workspace: OpenWorkspace) -> list[dict]:
+    with store_of(workspace).read() as connection:
         rows = connection.execute(
             text("SELECT action, record_type, record_id, fields FROM audit_log ORDER BY seq")
         ).mappings()
@@ -45,7 +53,7 @@ def _audit_rows(workspace: Workspace) -> list[dict]:
 
 
 def test_latest_records_by_default_and_ids_whole_or_by_prefix(
-    workspace: Workspace, print_workspace: PrintWorkspace
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace
 ) -> None:
     sample = print_workspace.sample
     case = casefile_view.case_file(workspace, sample.family_id)
@@ -66,7 +74,7 @@ def test_latest_records_by_default_and_ids_whole_or_by_prefix(
 
 
 def test_a_family_with_nothing_recorded_yet(
-    workspace: Workspace, print_workspace: PrintWorkspace
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace
 ) -> None:
     family_id = casefile_view.find_family_id(workspace, print_workspace.empty_code)
     for kind, variant in (
@@ -96,7 +104,7 @@ def test_a_family_with_nothing_recorded_yet(
 
 
 def test_write_is_atomic_private_and_audited(
-    workspace: Workspace, print_workspace: PrintWorkspace, tmp_path: Path
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace, tmp_path: Path
 ) -> None:
     target = tmp_path / "scheda.pdf"
     printed = ps.write_session_sheet(workspace, print_workspace.sample.family_id, target)
@@ -110,7 +118,7 @@ def test_write_is_atomic_private_and_audited(
         "record_id": print_workspace.sample.latest_visit_id,
         "fields": json.dumps(["session"]),
     }
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         assert verify_audit(connection) == []
     # the GUI replaces a file the user chose; the command line refuses
     ps.write_session_sheet(workspace, print_workspace.sample.family_id, target, replace=True)
@@ -143,7 +151,7 @@ def test_file_names_carry_no_personal_data() -> None:
 
 
 def test_office_batch_writes_one_report_per_family(
-    workspace: Workspace, print_workspace: PrintWorkspace, tmp_path: Path
+    workspace: OpenWorkspace, print_workspace: PrintWorkspace, tmp_path: Path
 ) -> None:
     folder = tmp_path / "relazioni"
     seen: list[tuple[int, int]] = []
@@ -176,14 +184,15 @@ def test_labels_come_from_each_assessments_own_catalogue_version(
 ) -> None:
     workspace = new_workspace("catalogues")
     with cs.unit_of_work(workspace) as uow:
-        family_id = uow.create("family", {"implementation": "PIPPI 13"})
+        family_id = uow.create(FamilyInput(implementation="PIPPI 13"))
         child = uow.create(
-            "person",
-            {"family_id": family_id, "given_name": "Ólafur", "family_name": "K", "role": "figlio"},
+            PersonInput(family_id=family_id, given_name="Ólafur", family_name="K", role="figlio")
         )
-    values = {"family_id": family_id, "child_id": child, "date": "2026-01-10"}
+    values = AssessmentInput(
+        family_id=family_id, child_id=child, time_point="T0", date=date(2026, 1, 10)
+    )
     old = cs.save_assessment(
-        workspace, {**values, "time_point": "T0"}, {"bambino.salute": {"score": 2}}
+        workspace, values, [AssessmentEntryInput(subdimension="bambino.salute", score=2)]
     ).record_id
     raw = json.loads(resource("catalogue", "triangle-default.json").read_text(encoding="utf-8"))
     raw["version"] = "2027.1"
@@ -192,7 +201,9 @@ def test_labels_come_from_each_assessments_own_catalogue_version(
     new_file.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     load_catalogue_file(workspace, new_file)
     new = cs.save_assessment(
-        workspace, {**values, "time_point": "T1"}, {"bambino.salute": {"score": 4}}
+        workspace,
+        replace(values, time_point="T1"),
+        [AssessmentEntryInput(subdimension="bambino.salute", score=4)],
     ).record_id
 
     def printed(assessment_id: str) -> str:

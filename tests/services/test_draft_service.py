@@ -11,8 +11,8 @@ import pytest
 
 from pippi_desktop.services import draft_service
 from pippi_desktop.services.draft_service import DraftToSave
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.storage.drafts import DRAFTS_DIR, DraftFolder, DraftUnreadable
-from pippi_desktop.storage.workspace import Workspace
 
 SECRET_NOTE = "La mamma di Giulia racconta della notte difficile"
 
@@ -21,7 +21,9 @@ def _draft(key: str = "visit:abc", note: str = SECRET_NOTE) -> DraftToSave:
     return DraftToSave(kind="visit", key=key, title="Visita del 3 marzo", state={"note": note})
 
 
-def test_a_saved_draft_comes_back_and_is_discarded(new_workspace: Callable[..., Workspace]) -> None:
+def test_a_saved_draft_comes_back_and_is_discarded(
+    new_workspace: Callable[..., OpenWorkspace],
+) -> None:
     workspace = new_workspace()
     saved = draft_service.save_draft(workspace, _draft())
     [listed] = draft_service.list_drafts(workspace)
@@ -33,11 +35,11 @@ def test_a_saved_draft_comes_back_and_is_discarded(new_workspace: Callable[..., 
 
 
 def test_drafts_on_disk_are_encrypted_private_and_say_nothing_in_their_name(
-    new_workspace: Callable[..., Workspace],
+    new_workspace: Callable[..., OpenWorkspace],
 ) -> None:
     workspace = new_workspace()
     draft_service.save_draft(workspace, _draft())
-    [path] = (workspace.layout.root / DRAFTS_DIR).iterdir()
+    [path] = (workspace.folder / DRAFTS_DIR).iterdir()
     raw = path.read_bytes()
     assert SECRET_NOTE.encode() not in raw
     assert b"visit:abc" not in raw and b"Visita" not in raw
@@ -50,7 +52,7 @@ def test_drafts_on_disk_are_encrypted_private_and_say_nothing_in_their_name(
 
 
 def test_a_second_lock_of_the_same_record_replaces_its_draft(
-    new_workspace: Callable[..., Workspace],
+    new_workspace: Callable[..., OpenWorkspace],
 ) -> None:
     workspace = new_workspace()
     draft_service.save_draft(workspace, _draft(note="prima"))
@@ -60,10 +62,12 @@ def test_a_second_lock_of_the_same_record_replaces_its_draft(
     assert notes == ["altra", "dopo"]
 
 
-def test_a_tampered_draft_is_refused_not_offered(new_workspace: Callable[..., Workspace]) -> None:
+def test_a_tampered_draft_is_refused_not_offered(
+    new_workspace: Callable[..., OpenWorkspace],
+) -> None:
     workspace = new_workspace()
     saved = draft_service.save_draft(workspace, _draft())
-    path = workspace.layout.root / DRAFTS_DIR / f"{saved.draft_id}.draft"
+    path = workspace.folder / DRAFTS_DIR / f"{saved.draft_id}.draft"
     data = bytearray(path.read_bytes())
     data[-1] ^= 1
     path.write_bytes(bytes(data))
@@ -72,32 +76,34 @@ def test_a_tampered_draft_is_refused_not_offered(new_workspace: Callable[..., Wo
 
 
 def test_a_draft_does_not_open_in_another_workspace(
-    new_workspace: Callable[..., Workspace], tmp_path: Path
+    new_workspace: Callable[..., OpenWorkspace], tmp_path: Path
 ) -> None:
     first, second = new_workspace("uno"), new_workspace("due")
     saved = draft_service.save_draft(first, _draft())
     other = DraftFolder(
-        first.layout.root,
-        key=second.subkey(draft_service.DRAFT_KEY_PURPOSE),
+        first.folder,
+        key=store_of(second).subkey(draft_service.DRAFT_KEY_PURPOSE),
         workspace_id=second.identity.workspace_id,
     )
     with pytest.raises(DraftUnreadable):
         other.read(saved.draft_id)
 
 
-def test_keep_drafts_and_close_writes_then_locks(new_workspace: Callable[..., Workspace]) -> None:
+def test_keep_drafts_and_close_writes_then_locks(
+    new_workspace: Callable[..., OpenWorkspace],
+) -> None:
     workspace = new_workspace()
     written = draft_service.keep_drafts_and_close(workspace, [_draft(), _draft(key="visit:2")])
     assert written == {"visit:abc", "visit:2"}
     assert not workspace.is_open
-    assert len(list((workspace.layout.root / DRAFTS_DIR).iterdir())) == 2
+    assert len(list((workspace.folder / DRAFTS_DIR).iterdir())) == 2
 
 
 def test_keep_drafts_and_close_still_locks_when_a_draft_cannot_be_written(
-    new_workspace: Callable[..., Workspace],
+    new_workspace: Callable[..., OpenWorkspace],
 ) -> None:
     workspace = new_workspace()
-    (workspace.layout.root / DRAFTS_DIR).write_bytes(b"not a folder")
+    (workspace.folder / DRAFTS_DIR).write_bytes(b"not a folder")
     written = draft_service.keep_drafts_and_close(workspace, [_draft()])
     assert written == set()
     assert not workspace.is_open

@@ -31,6 +31,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from pippi_desktop.domain.errors import WrongPassphrase
+from pippi_desktop.domain.record_inputs import FamilyInput, VisitInput
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import open_workspace
 from pippi_desktop.storage import keyslots as ks
 from pippi_desktop.storage import migrate
@@ -83,7 +85,10 @@ def _check_rotation(
         previous, _mac = ks.parse(old_slots)
         old_key = ks.unlock_with_passphrase(previous, current)
         assert not database_opens(path / "workspace.db", old_key), "the old key still opens"
-    with open_workspace(path, recovery_code=recovery_code) as workspace, workspace.read() as conn:
+    with (
+        open_workspace(path, recovery_code=recovery_code) as workspace,
+        store_of(workspace).read() as conn,
+    ):
         _sound(conn)
         assert conn.execute(text("SELECT value FROM workspace_meta WHERE key='canary'")).scalar()
     assert ks.load(path / "keyslots.json")[0].pending is None  # finished by the openings
@@ -135,7 +140,10 @@ def kill_during_writes(path: Path, passphrase: str, rng: random.Random) -> int:
     out, _ = child.communicate()
     acknowledged = [int(line) for line in out.split()]
     last = acknowledged[-1] if acknowledged else None
-    with open_workspace(path, passphrase=passphrase) as workspace, workspace.read() as conn:
+    with (
+        open_workspace(path, passphrase=passphrase) as workspace,
+        store_of(workspace).read() as conn,
+    ):
         _sound(conn)
         stored = conn.execute(
             text("SELECT value FROM workspace_meta WHERE key='crash_counter'")
@@ -182,7 +190,10 @@ def kill_during_import(run: ImportRun, rng: random.Random) -> str:
     time.sleep(rng.uniform(0.1, 1.0))
     outcome, _out = _kill(child)
     run.outcomes[outcome] += 1
-    with open_workspace(run.office, passphrase=run.passphrase) as office, office.read() as conn:
+    with (
+        open_workspace(run.office, passphrase=run.passphrase) as office,
+        store_of(office).read() as conn,
+    ):
         _sound(conn)
         receipts = int(conn.execute(text("SELECT count(*) FROM bundles_received")).scalar() or 0)
         families = int(conn.execute(text("SELECT count(*) FROM families")).scalar() or 0)
@@ -208,7 +219,10 @@ def kill_during_migration(work: Path, rng: random.Random) -> str:
     time.sleep(rng.uniform(0.2, 1.0))
     outcome, _out = _kill(child)
     assert _works(target, OLD_PASSPHRASE), "the passphrase must still open it"
-    with open_workspace(target, passphrase=OLD_PASSPHRASE) as workspace, workspace.read() as conn:
+    with (
+        open_workspace(target, passphrase=OLD_PASSPHRASE) as workspace,
+        store_of(workspace).read() as conn,
+    ):
         _sound(conn)
         assert migrate.current_revision(conn) == migrate.head_revision()
         canary = conn.execute(
@@ -238,16 +252,15 @@ def make_import_run(root: Path, count: int, passphrase: str) -> ImportRun:
         trust_service.register_device(o, device.path, device.fingerprint, educator="Anna")
         for index in range(count):
             with cs.unit_of_work(e) as uow:
-                family = uow.create("family", {"implementation": f"PIPPI {index}"})
+                family = uow.create(FamilyInput(implementation=f"PIPPI {index}"))
                 for visit in range(20):  # a bundle big enough to take a while to apply
                     uow.create(
-                        "visit",
-                        {
-                            "family_id": family,
-                            "date": f"2026-0{1 + visit % 9}-1{visit % 10}",
-                            "place": "casa",
-                            "notes": "appunti " * 40,
-                        },
+                        VisitInput(
+                            family_id=family,
+                            date=f"2026-0{1 + visit % 9}-1{visit % 10}",
+                            place="casa",
+                            notes="appunti " * 40,
+                        )
                     )
             result = bundle_export.export_bundle(e)
             assert result.file is not None

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import change_passphrase, open_workspace
 from pippi_desktop.storage.audit import AuditEvent
 from pippi_desktop.storage.meta import write_meta_values
@@ -24,7 +25,7 @@ from pippi_desktop.storage.meta import write_meta_values
 
 def write_forever(path: Path) -> None:
     workspace = open_workspace(path, passphrase=os.environ["PIPPI_PASSPHRASE"])
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         counter = int(
             connection.execute(
                 text("SELECT value FROM workspace_meta WHERE key='crash_counter'")
@@ -34,11 +35,11 @@ def write_forever(path: Path) -> None:
     print("ready", flush=True)
     while True:
         counter += 1
-        with workspace.write() as connection:
+        with store_of(workspace).write() as connection:
             write_meta_values(
                 connection, {"crash_counter": str(counter), f"row_{counter}": "x" * 300}
             )
-            workspace.audit(connection, AuditEvent("crash_test", "meta", str(counter)))
+            store_of(workspace).audit(connection, AuditEvent("crash_test", "meta", str(counter)))
         print(counter, flush=True)
 
 

@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         multi = envelope.seal(
             payload, recipient, direction=envelope.TO_OFFICE, chunk_size=envelope.MIN_CHUNK * 8
         )
-        office_root = office.layout.root
+        office_root = office.folder
         office.close()
         before = tree_hashes(office_root)
         key = data_key(office_root)

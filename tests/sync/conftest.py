@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 from tests.sync.helpers import trust_pair
 
 
 @pytest.fixture
-def trusted(new_workspace, tmp_path: Path) -> Callable[..., tuple[Workspace, list[Workspace]]]:
+def trusted(
+    new_workspace, tmp_path: Path
+) -> Callable[..., tuple[OpenWorkspace, list[OpenWorkspace]]]:
     """Factory: an office and `n` educators, each trusting it and registered by it."""
 
-    def make(n: int = 1) -> tuple[Workspace, list[Workspace]]:
+    def make(n: int = 1) -> tuple[OpenWorkspace, list[OpenWorkspace]]:
         office = new_workspace("office", role="office")
         educators = []
         for index in range(n):

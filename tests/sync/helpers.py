@@ -22,18 +22,20 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import text
 
 from pippi_desktop.services import trust_service
+from pippi_desktop.services._identity_keys import stored_keys
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.workspace_service import (
+    _open_store,
     backup_workspace,
-    open_workspace,
     restore_workspace,
 )
 from pippi_desktop.storage import keyslots as ks
-from pippi_desktop.storage.workspace import Workspace
+from pippi_desktop.storage import sync_queries
 from pippi_desktop.sync.audit_section import encode_audit
 from pippi_desktop.sync.bundle_codec import pack_payload, sign_manifest
 from pippi_desktop.sync.bundle_writer import build_bundle
 from pippi_desktop.sync.envelope import TO_OFFICE, seal
-from pippi_desktop.sync.identity_keys import IdentityKeys, load_identity_keys
+from pippi_desktop.sync.identity_keys import IdentityKeys
 from pippi_desktop.sync.manifest import (
     FIELD_TO_OFFICE,
     GENESIS_HASH,
@@ -60,7 +62,7 @@ SYNCED_TABLES = (
 
 
 def trust_pair(
-    office: Workspace, educator: Workspace, tmp: Path, *, name: str = "Educatore"
+    office: OpenWorkspace, educator: OpenWorkspace, tmp: Path, *, name: str = "Educatore"
 ) -> None:
     """The in-person set-up: the educator trusts the office, the office registers the device."""
     tag = uuid.uuid4().hex[:8]
@@ -70,7 +72,7 @@ def trust_pair(
     trust_service.register_device(office, device_card.path, device_card.fingerprint, educator=name)
 
 
-def restored_twin(educator: Workspace, target: Path) -> Workspace:
+def restored_twin(educator: OpenWorkspace, target: Path) -> OpenWorkspace:
     """A new incarnation of `educator` (new device id, same keys) from a fresh backup."""
     backup = target.with_suffix(".pippibak")
     backup_workspace(educator, backup)
@@ -82,9 +84,9 @@ def data_key(root: Path) -> bytes:
     return bytes(ks.unlock_with_passphrase(slots, PASSPHRASE))
 
 
-def open_with_key(root: Path, key: bytes) -> Workspace:
+def open_with_key(root: Path, key: bytes) -> OpenWorkspace:
     """Open a copy of a workspace with its known data key (no Argon2 per open)."""
-    return open_workspace(root, unlocker=lambda _slots: bytearray(key))
+    return OpenWorkspace(_open_store(root, unlocker=lambda _slots: bytearray(key)))
 
 
 def copy_workspace(source: Path, target: Path) -> Path:
@@ -92,9 +94,9 @@ def copy_workspace(source: Path, target: Path) -> Path:
     return target
 
 
-def identity_keys(workspace: Workspace) -> IdentityKeys:
-    with workspace.read() as connection:
-        keys = load_identity_keys(connection)
+def identity_keys(workspace: OpenWorkspace) -> IdentityKeys:
+    with store_of(workspace).read() as connection:
+        keys = stored_keys(connection)
     assert keys is not None
     return keys
 
@@ -110,8 +112,8 @@ def stranger_keys() -> IdentityKeys:
 class Draft:
     """What a forged bundle will hold; change any part before `write`."""
 
-    educator: Workspace
-    office: Workspace
+    educator: OpenWorkspace
+    office: OpenWorkspace
     operations: list[dict[str, Any]]
     audit: list[dict[str, Any]]
     manifest: Manifest
@@ -186,18 +188,18 @@ class Draft:
 
 
 def draft_bundle(
-    educator: Workspace, office: Workspace, *, seq: int = 1, prev_hash: str = GENESIS_HASH
+    educator: OpenWorkspace, office: OpenWorkspace, *, seq: int = 1, prev_hash: str = GENESIS_HASH
 ) -> Draft:
     """Every operation and audit entry of `educator`, as a bundle it could have sent."""
     identity = educator.identity
-    with educator.read() as connection:
+    with store_of(educator).read() as connection:
         ops = (
             connection.execute(text("SELECT * FROM op_log ORDER BY device_id, counter"))
             .mappings()
             .all()
         )
         audit = connection.execute(text("SELECT * FROM audit_log ORDER BY seq")).mappings().all()
-        previous = trust_service.previous_device_ids(connection)
+        previous = sync_queries.previous_device_ids(connection)
     office_keys = identity_keys(office)
     operations = [
         {
@@ -254,12 +256,12 @@ def draft_bundle(
 # --- snapshots of the office state ------------------------------------------------------------------
 
 
-def office_state(workspace: Workspace, *, conflicts: bool = True) -> dict[str, Any]:
+def office_state(workspace: OpenWorkspace, *, conflicts: bool = True) -> dict[str, Any]:
     """Every synced row (all columns but the derived family ones), the change log of the
     devices and the conflicts (without the local review timestamps): what must be the same
     whatever the order the bundles came in."""
     state: dict[str, Any] = {}
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         for table in SYNCED_TABLES:
             rows = connection.execute(text(f"SELECT * FROM {table} ORDER BY id")).mappings().all()
             state[table] = [dict(row) for row in rows]

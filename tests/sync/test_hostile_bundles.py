@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from pippi_desktop.domain.record_inputs import FamilyInput, VisitInput
 from pippi_desktop.services import bundle_export, bundle_import, trust_service
 from pippi_desktop.services import casefile_service as cs
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import create_workspace
 from pippi_desktop.storage.audit import entry_hash
 from pippi_desktop.sync.envelope import MAX_BUNDLE_BYTES
@@ -35,11 +37,9 @@ def _workspace(root: Path, name: str, role: str = "educator"):
 def _fill(educator, families: int = 2) -> list[str]:
     ids = []
     for index in range(families):
-        family = cs.save_record(educator, "family", {"implementation": "PIPPI 13"}).record_id
+        family = cs.save_record(educator, FamilyInput(implementation="PIPPI 13")).record_id
         cs.save_record(
-            educator,
-            "visit",
-            {"family_id": family, "date": "2026-10-0" + str(index + 1), "place": "casa"},
+            educator, VisitInput(family_id=family, date="2026-10-0" + str(index + 1), place="casa")
         )
         ids.append(family)
     return ids
@@ -76,7 +76,7 @@ def scene(tmp_path_factory) -> dict:
     rita_bundle = bundle_export.export_bundle(rita).file
     trust_service.revoke_device(office, rita.identity.device_id)
 
-    with anna.read() as connection:
+    with store_of(anna).read() as connection:
         sent = connection.execute(text("SELECT bundle_hash FROM bundles_sent")).scalar()
         last_counter = connection.execute(text("SELECT max(counter) FROM op_log")).scalar()
         last_audit = connection.execute(text("SELECT max(seq) FROM audit_log")).scalar()
@@ -275,7 +275,7 @@ def scene(tmp_path_factory) -> dict:
         handle.truncate(MAX_BUNDLE_BYTES + 10 * 1024 * 1024)
     files["huge"] = (huge, "too_large")
 
-    office_root = office.layout.root
+    office_root = office.folder
     for workspace in (office, other_office, anna, carla, ugo, rita):
         workspace.close()
     return {"office": office_root, "files": files, "replay": good.file}

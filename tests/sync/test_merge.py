@@ -12,11 +12,13 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from pippi_desktop.domain.record_inputs import FamilyInput, PersonInput, VisitInput
 from pippi_desktop.services import bundle_export, bundle_import, conflict_service, trust_service
 from pippi_desktop.services import casefile_service as cs
+from pippi_desktop.services.open_workspace import OpenWorkspace, store_of
 from pippi_desktop.services.workspace_service import verify_workspace
-from pippi_desktop.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE, tree_hashes
+from tests.record_changes import change
 from tests.sync.helpers import (
     copy_workspace,
     data_key,
@@ -29,7 +31,7 @@ LONG_A = "La madre racconta la settimana.\n" * 40 + "Versione dell'educatrice A.
 LONG_B = "Il padre è presente per la prima volta.\n" * 40 + "Versione del portatile B."
 
 
-def _send(educator: Workspace, office: Workspace, **kwargs) -> bundle_import.ImportOutcome:
+def _send(educator: OpenWorkspace, office: OpenWorkspace, **kwargs) -> bundle_import.ImportOutcome:
     result = bundle_export.export_bundle(educator, **kwargs)
     assert result.written and result.file is not None
     (outcome,) = bundle_import.import_bundles(office, [result.file])
@@ -37,18 +39,18 @@ def _send(educator: Workspace, office: Workspace, **kwargs) -> bundle_import.Imp
     return outcome
 
 
-def _export(educator: Workspace) -> Path:
+def _export(educator: OpenWorkspace) -> Path:
     result = bundle_export.export_bundle(educator)
     assert result.written and result.file is not None
     return result.file
 
 
-def _import(office: Workspace, *files: Path) -> list[bundle_import.ImportOutcome]:
+def _import(office: OpenWorkspace, *files: Path) -> list[bundle_import.ImportOutcome]:
     return bundle_import.import_bundles(office, list(files))
 
 
-def _row(workspace: Workspace, table: str, record_id: str) -> dict:
-    with workspace.read() as connection:
+def _row(workspace: OpenWorkspace, table: str, record_id: str) -> dict:
+    with store_of(workspace).read() as connection:
         row = (
             connection.execute(text(f"SELECT * FROM {table} WHERE id = :id"), {"id": record_id})
             .mappings()
@@ -58,12 +60,11 @@ def _row(workspace: Workspace, table: str, record_id: str) -> dict:
     return dict(row)
 
 
-def _family_with_visit(educator: Workspace) -> tuple[str, str]:
-    family = cs.save_record(educator, "family", {"implementation": "PIPPI 13"}).record_id
+def _family_with_visit(educator: OpenWorkspace) -> tuple[str, str]:
+    family = cs.save_record(educator, FamilyInput(implementation="PIPPI 13")).record_id
     visit = cs.save_record(
         educator,
-        "visit",
-        {"family_id": family, "date": "2026-11-02", "place": "casa", "notes": "Prima visita."},
+        VisitInput(family_id=family, date="2026-11-02", place="casa", notes="Prima visita."),
     ).record_id
     return family, visit
 
@@ -82,7 +83,7 @@ def test_the_office_holds_exactly_what_the_educator_wrote(trusted) -> None:
         assert theirs == {k: v for k, v in mine.items() if k in theirs}
     summary = _row(office, "families", family)
     assert summary["summary_visits"] == 1  # derived columns refreshed in the same transaction
-    with office.read() as connection:
+    with store_of(office).read() as connection:
         clock = connection.execute(text("SELECT lamport FROM local_clock")).scalar()
         top = connection.execute(text("SELECT max(lamport) FROM op_log")).scalar()
     assert clock >= top  # the office's next edit is newer than anything it imported
@@ -94,9 +95,9 @@ def test_concurrent_long_texts_are_never_lost(trusted, tmp_path: Path) -> None:
     _send(educator, office)
     twin = restored_twin(educator, tmp_path / "twin.pippiws")
     try:
-        cs.save_record(educator, "visit", {"notes": LONG_A}, record_id=visit)
-        cs.save_record(twin, "visit", {"notes": LONG_B}, record_id=visit)
-        cs.save_record(twin, "visit", {"activities": "Gioco libero."}, record_id=visit)
+        change(educator, VisitInput, visit, notes=LONG_A)
+        change(twin, VisitInput, visit, notes=LONG_B)
+        change(twin, VisitInput, visit, activities="Gioco libero.")
         first, second = _export(educator), _export(twin)
         outcomes = _import(office, first, second)
     finally:
@@ -122,17 +123,15 @@ def test_import_order_does_not_matter(trusted, tmp_path: Path) -> None:
     base = _export(educator)
     twin = restored_twin(educator, tmp_path / "twin.pippiws")
     try:
-        cs.save_record(educator, "visit", {"notes": LONG_A}, record_id=visit)
-        cs.save_record(twin, "visit", {"notes": LONG_B}, record_id=visit)
+        change(educator, VisitInput, visit, notes=LONG_A)
+        change(twin, VisitInput, visit, notes=LONG_B)
         cs.delete_record(twin, "visit", visit)
         a1, b1 = _export(educator), _export(twin)
-        cs.save_record(
-            educator, "family", {"notes": "Famiglia seguita da marzo."}, record_id=family
-        )
+        change(educator, FamilyInput, family, notes="Famiglia seguita da marzo.")
         a2 = _export(educator)
     finally:
         twin.close()
-    root = office.layout.root
+    root = office.folder
     office.close()
     key = data_key(root)
     copy = copy_workspace(root, tmp_path / "copy.pippiws")
@@ -162,7 +161,7 @@ def test_an_edit_newer_than_a_concurrent_delete_is_kept_as_a_conflict(trusted, t
     try:
         cs.delete_record(educator, "visit", visit)  # one step on A
         for note in ("uno", "due", "tre"):  # three steps on the twin: newer than the delete
-            cs.save_record(twin, "visit", {"notes": f"Nota {note}"}, record_id=visit)
+            change(twin, VisitInput, visit, notes=f"Nota {note}")
         outcomes = _import(office, _export(educator), _export(twin))
     finally:
         twin.close()
@@ -180,9 +179,9 @@ def test_a_delete_newer_than_an_edit_simply_wins(trusted, tmp_path) -> None:
     _send(educator, office)
     twin = restored_twin(educator, tmp_path / "twin.pippiws")
     try:
-        cs.save_record(twin, "visit", {"notes": "Nota del gemello"}, record_id=visit)
+        change(twin, VisitInput, visit, notes="Nota del gemello")
         for note in ("uno", "due"):
-            cs.save_record(educator, "family", {"notes": note}, record_id=family)
+            change(educator, FamilyInput, family, notes=note)
         cs.delete_record(educator, "visit", visit)  # newer than the twin's edit
         _import(office, _export(twin), _export(educator))
     finally:
@@ -193,16 +192,16 @@ def test_a_delete_newer_than_an_edit_simply_wins(trusted, tmp_path) -> None:
 
 def test_family_codes_used_twice_keep_both_families_flagged(trusted) -> None:
     office, (anna, bruno) = trusted(2)
-    first = cs.save_record(anna, "family", {}).record_id
+    first = cs.save_record(anna, FamilyInput()).record_id
     code = _row(anna, "families", first)["code"]
-    second = cs.save_record(bruno, "family", {"code": code}).record_id
+    second = cs.save_record(bruno, FamilyInput(code=code)).record_id
     _send(anna, office)
     outcome = _send(bruno, office)
     assert outcome.conflicts == 1
     duplicates = [c for c in conflict_service.list_conflicts(office) if c.kind == "duplicate_code"]
     assert {c.record_id for c in duplicates} == {first, second}
     assert all(c.other_value == code for c in duplicates)
-    cs.save_record(bruno, "family", {"code": code + "-B"}, record_id=second)
+    change(bruno, FamilyInput, second, code=code + "-B")
     _send(bruno, office)
     assert not [c for c in conflict_service.list_conflicts(office) if c.kind == "duplicate_code"]
 
@@ -211,16 +210,15 @@ def test_bundles_out_of_order_are_applied_and_the_gap_reported(trusted, tmp_path
     office, (educator,) = trusted(1)
     family, _visit = _family_with_visit(educator)
     one = _export(educator)
-    cs.save_record(educator, "family", {"notes": "Aggiornamento"}, record_id=family)
+    change(educator, FamilyInput, family, notes="Aggiornamento")
     person = cs.save_record(
         educator,
-        "person",
-        {"family_id": family, "given_name": "Luca", "family_name": "Bianchi", "role": "figlio"},
+        PersonInput(family_id=family, given_name="Luca", family_name="Bianchi", role="figlio"),
     ).record_id
     two = _export(educator)
     (second,) = _import(office, two)
     assert second.status == "applied" and second.missing_seqs == [1]
-    with office.read() as connection:
+    with store_of(office).read() as connection:
         waiting = connection.execute(
             text("SELECT count(*) FROM families WHERE id = :id"), {"id": family}
         ).scalar()
@@ -255,7 +253,7 @@ def test_a_dry_run_reports_the_same_counts_and_changes_nothing(trusted, tmp_path
     office, (educator,) = trusted(1)
     _family, _visit = _family_with_visit(educator)
     bundle = _export(educator)
-    root = office.layout.root
+    root = office.folder
     office.close()
     before = tree_hashes(root)
     office_key = data_key(root)
@@ -281,7 +279,7 @@ def test_the_office_still_verifies_after_imports(trusted, tmp_path) -> None:
     office, (educator,) = trusted(1)
     _family_with_visit(educator)
     _send(educator, office)
-    root = office.layout.root
+    root = office.folder
     office.close()
     report = verify_workspace(root, passphrase=PASSPHRASE)
     assert report.ok, report.checks

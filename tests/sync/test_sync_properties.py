@@ -27,11 +27,14 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from pippi_desktop.domain.errors import InvalidRecord
+from pippi_desktop.domain.record_inputs import FamilyInput, PersonInput, VisitInput
 from pippi_desktop.domain.record_types import RECORD_SPECS
 from pippi_desktop.services import bundle_export, bundle_import
 from pippi_desktop.services import casefile_service as cs
+from pippi_desktop.services.open_workspace import store_of
 from pippi_desktop.services.workspace_service import create_workspace
 from tests.conftest import PASSPHRASE
+from tests.record_changes import change
 from tests.sync.helpers import (
     copy_workspace,
     data_key,
@@ -80,26 +83,24 @@ def templates(tmp_path_factory) -> dict:
     trust_pair(office, educator, root)
     records: dict[str, list[str]] = {"family": [], "person": [], "visit": []}
     for index in range(2):
-        family = cs.save_record(educator, "family", {}).record_id
+        family = cs.save_record(educator, FamilyInput()).record_id
         records["family"].append(family)
         for name in ("Sara", "Luca"):
             records["person"].append(
                 cs.save_record(
                     educator,
-                    "person",
-                    {
-                        "family_id": family,
-                        "given_name": name,
-                        "family_name": f"Rossi{index}",
-                        "role": "figlio",
-                    },
+                    PersonInput(
+                        family_id=family,
+                        given_name=name,
+                        family_name=f"Rossi{index}",
+                        role="figlio",
+                    ),
                 ).record_id
             )
             records["visit"].append(
                 cs.save_record(
                     educator,
-                    "visit",
-                    {"family_id": family, "date": "2026-09-1" + str(index), "place": "casa"},
+                    VisitInput(family_id=family, date="2026-09-1" + str(index), place="casa"),
                 ).record_id
             )
     base = bundle_export.export_bundle(educator)
@@ -107,7 +108,7 @@ def templates(tmp_path_factory) -> dict:
     base_file = root / "base.pippi"
     shutil.copy(base.file, base_file)
     twins = [restored_twin(educator, root / f"d{n}.pippiws") for n in range(1, DEVICES)]
-    roots = [educator.layout.root, *(twin.layout.root for twin in twins)]
+    roots = [educator.folder, *(twin.folder for twin in twins)]
     for workspace in (office, educator, *twins):
         workspace.close()
     return {
@@ -126,16 +127,14 @@ def _apply(step, device, own_visits: list[str], records: dict[str, list[str]]) -
     visits = records["visit"] + own_visits
     try:
         if action == "visit_notes":
-            cs.save_record(
-                device, "visit", {"notes": value}, record_id=visits[target % len(visits)]
-            )
+            change(device, VisitInput, visits[target % len(visits)], notes=value)
         elif action == "person_name":
             name = ("Giulia", "Marco", "Sofia", "Nicolò")[text_index]
             person = records["person"][target % len(records["person"])]
-            cs.save_record(device, "person", {"given_name": name}, record_id=person)
+            change(device, PersonInput, person, given_name=name)
         elif action == "family_notes":
             family = records["family"][target % 2]
-            cs.save_record(device, "family", {"notes": value}, record_id=family)
+            change(device, FamilyInput, family, notes=value)
         elif action == "delete_visit":
             cs.delete_record(device, "visit", visits[target % len(visits)])
         elif action == "delete_person":
@@ -144,13 +143,12 @@ def _apply(step, device, own_visits: list[str], records: dict[str, list[str]]) -
             own_visits.append(
                 cs.save_record(
                     device,
-                    "visit",
-                    {
-                        "family_id": records["family"][target % 2],
-                        "date": "2026-10-01",
-                        "place": "scuola",
-                        "notes": value,
-                    },
+                    VisitInput(
+                        family_id=records["family"][target % 2],
+                        date="2026-10-01",
+                        place="scuola",
+                        notes=value,
+                    ),
                 ).record_id
             )
     except InvalidRecord:
@@ -158,7 +156,7 @@ def _apply(step, device, own_visits: list[str], records: dict[str, list[str]]) -
 
 
 def _operations(workspace) -> set[tuple]:
-    with workspace.read() as connection:
+    with store_of(workspace).read() as connection:
         return {
             tuple(row)
             for row in connection.execute(
@@ -172,7 +170,7 @@ def _operations(workspace) -> set[tuple]:
 
 def _check_every_value_is_accounted_for(office) -> None:
     """An independent reading of the office's change log against its rows and conflicts."""
-    with office.read() as connection:
+    with store_of(office).read() as connection:
         ops = connection.execute(text("SELECT * FROM op_log")).mappings().all()
         conflicts = connection.execute(text("SELECT * FROM conflicts")).mappings().all()
         rows = {}

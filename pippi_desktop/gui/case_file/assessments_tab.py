@@ -9,6 +9,7 @@ sub-dimension opens the assessment editor at that entry.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,6 +23,9 @@ from pippi_desktop.gui.forms.ui_assessments_tab import Ui_AssessmentsTab
 from pippi_desktop.gui.labels import day
 from pippi_desktop.gui.models.record_table_model import Column, RecordTableModel
 from pippi_desktop.gui.widgets.triangle_view import Series
+
+if TYPE_CHECKING:  # the editor is imported when first opened
+    from pippi_desktop.gui.editors.assessment_editor import AssessmentEditor
 
 TIME_ORDER = {"T0": 0, "T1": 1, "T2": 2}
 
@@ -135,7 +139,7 @@ class AssessmentsTab(CaseFileTab):
 
     # --- actions ------------------------------------------------------------------------
 
-    def _editor(self):  # type: ignore[no-untyped-def]
+    def _editor(self) -> AssessmentEditor:
         from pippi_desktop.gui.editors.assessment_editor import AssessmentEditor
 
         assert self.context is not None
@@ -155,7 +159,7 @@ class AssessmentsTab(CaseFileTab):
         editor = self._editor()
         editor.start_edit(self.data, chosen)
         opened = self.context.open_editor(editor)
-        if subdimension is not None:
+        if subdimension is not None and isinstance(opened, type(editor)):
             opened.show_subdimension(subdimension)
 
     def open_subdimension(self, sub_id: str) -> None:

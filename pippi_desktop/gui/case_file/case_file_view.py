@@ -22,12 +22,12 @@ from pippi_desktop.gui.editors.base import EditorDialog
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_case_file_view import Ui_CaseFileView
 from pippi_desktop.gui.labels import term
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile, delete_record, load_case_file
 from pippi_desktop.gui.session import WorkspaceSession
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 # kinds without a family id in the change: a reload is needed whatever the family
 SHARED_KINDS = ("group_session", "catalogue")
@@ -105,7 +105,7 @@ class CaseFileView(QWidget):
         request, family_id, latest = self._request, self.family_id, self._latest
         latest.value = request
 
-        def load(ws: Workspace) -> LoadedCaseFile | None:
+        def load(ws: OpenWorkspace) -> LoadedCaseFile | None:
             if latest.value != request:
                 return None  # another family was chosen meanwhile (arrowing down the list)
             return load_case_file(ws, family_id)

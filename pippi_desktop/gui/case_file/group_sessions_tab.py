@@ -8,6 +8,7 @@ invites people of any family; deleting a session removes it for every family, an
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +18,9 @@ from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.record_list_tab import RecordListTab
 from pippi_desktop.gui.labels import day, term
 from pippi_desktop.gui.models.record_table_model import Column
+
+if TYPE_CHECKING:  # the editor is imported when first opened
+    from pippi_desktop.gui.editors.group_session_editor import GroupSessionEditor
 
 
 class GroupSessionsTab(RecordListTab[GroupParticipation]):
@@ -85,7 +89,7 @@ class GroupSessionsTab(RecordListTab[GroupParticipation]):
             ]
         )
 
-    def _editor(self):  # type: ignore[no-untyped-def]
+    def _editor(self) -> GroupSessionEditor:
         from pippi_desktop.gui.editors.group_session_editor import GroupSessionEditor
 
         assert self.context is not None

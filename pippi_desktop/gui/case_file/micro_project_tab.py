@@ -7,6 +7,7 @@ and by when, and how it went at the check (verifica).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +17,9 @@ from pippi_desktop.gui.case_file.deletion import ask_to_delete
 from pippi_desktop.gui.case_file.record_list_tab import RecordListTab
 from pippi_desktop.gui.labels import day, subdimension_label, term
 from pippi_desktop.gui.models.record_table_model import Column
+
+if TYPE_CHECKING:  # the editor is imported when first opened
+    from pippi_desktop.gui.editors.micro_project_editor import MicroProjectEditor
 
 
 class MicroProjectTab(RecordListTab[MicroProjectItem]):
@@ -96,7 +100,7 @@ class MicroProjectTab(RecordListTab[MicroProjectItem]):
             ]
         )
 
-    def _editor(self):  # type: ignore[no-untyped-def]
+    def _editor(self) -> MicroProjectEditor:
         from pippi_desktop.gui.editors.micro_project_editor import MicroProjectEditor
 
         assert self.context is not None

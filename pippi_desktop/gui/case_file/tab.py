@@ -13,9 +13,9 @@ from typing import ClassVar
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.gui.editors.base import EditorDialog
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile, delete_record
 from pippi_desktop.gui.session import WorkspaceSession
+from pippi_desktop.services.changes import DataChanges
 
 
 @dataclass(frozen=True)

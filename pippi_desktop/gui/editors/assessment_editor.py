@@ -9,9 +9,10 @@ assessment are saved together (`casefile_service.save_assessment`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QFont
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableWidgetI
 
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import AssessmentEntryInput, AssessmentInput
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
+    combo_text,
     combo_value,
     fill_combo,
     set_combo_value,
@@ -30,40 +33,49 @@ from pippi_desktop.gui.editors.visit_editor import equipe_label
 from pippi_desktop.gui.forms.ui_assessment_editor import Ui_AssessmentEditor
 from pippi_desktop.gui.i18n import current_lang
 from pippi_desktop.gui.labels import day, is_child, person_label, terms
-from pippi_desktop.gui.operations.casefile import LoadedCaseFile, save_assessment
+from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.session import WorkspaceSession
+from pippi_desktop.services import casefile_service
 from pippi_desktop.services.casefile_service import SaveResult
-
-if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 NOT_ASSESSABLE = "na"
-TEXTS = ("strengths", "needs", "child_words", "sources")
 SUB_ROLE = Qt.ItemDataRole.UserRole
-ASSESSMENT_FIELDS = (
-    "child_id",
-    "time_point",
-    "extra_label",
-    "date",
-    "participants_people",
-    "participants_equipe",
-    "participants_other",
-    "notes",
-)
+ENTRY_VALUES = ("score", "not_assessable", "strengths", "needs", "child_words", "sources")
 
 
-def empty_entry(entry: dict[str, Any]) -> bool:
-    return (
-        not entry.get("score")
-        and not entry.get("not_assessable")
-        and not any(entry.get(key) for key in TEXTS)
-    )
+@dataclass(frozen=True)
+class AssessmentForm:
+    """The assessment's fields and the grid: the entries that hold something, by
+    sub-dimension (a draft keeps them as `entries`: {sub-dimension: {score, …}})."""
+
+    value: AssessmentInput
+    entries: Mapping[str, AssessmentEntryInput]
+
+    def to_json(self) -> dict[str, Any]:
+        entries = {
+            sub: {key: entry.to_json()[key] for key in ENTRY_VALUES}
+            for sub, entry in sorted(self.entries.items())
+        }
+        return {**self.value.to_json(), "entries": entries}
+
+    def updated_from_json(self, data: Mapping[str, Any]) -> AssessmentForm:
+        entries = dict(self.entries)
+        raw = data.get("entries")
+        if isinstance(raw, dict):
+            entries = {
+                str(sub): AssessmentEntryInput.from_values({**values, "subdimension": str(sub)})
+                for sub, values in raw.items()
+                if isinstance(values, dict)
+            }
+        return AssessmentForm(self.value.updated_from_json(data), entries)
 
 
-class AssessmentEditor(RecordEditor):
+class AssessmentEditor(RecordEditor[LoadedCaseFile, AssessmentForm]):
     kind: ClassVar[str] = "assessment"
     draft_kind: ClassVar[str] = "assessment"
     preferred_size: ClassVar[QSize] = QSize(1000, 640)
+    ui: Ui_AssessmentEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -72,7 +84,8 @@ class AssessmentEditor(RecordEditor):
         self.ui.setupUi(self)
         self.connect_form()
         self.catalogue: Catalogue | None = None
-        self.entries: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, AssessmentEntryInput] = {}
+        self._catalogue_key: tuple[str | None, str | None] = (None, None)
         self.current_sub: str | None = None
         self._filling = False
         self._wanted_sub: str | None = None
@@ -192,15 +205,14 @@ class AssessmentEditor(RecordEditor):
         self._refresh_scores()
         self.select_subdimension(current or self.catalogue.subdimensions()[0].sub_id)
 
-    def _score_text(self, entry: dict[str, Any] | None) -> str:
+    def _score_text(self, entry: AssessmentEntryInput | None) -> str:
         assert self.catalogue is not None
         lang = current_lang()
-        if not entry:
+        if entry is None:
             return "—"
-        if entry.get("not_assessable"):
+        if entry.not_assessable:
             return self.catalogue.scale.not_assessable_short.get(lang)
-        score = entry.get("score")
-        return str(score) if score else "—"
+        return str(entry.score) if entry.score else "—"
 
     def _refresh_scores(self) -> None:
         table = self.ui.entriesTable
@@ -253,27 +265,34 @@ class AssessmentEditor(RecordEditor):
         self.ui.subdimensionTitle.setText(
             f"{side.title.get(lang)} › {sub.label.get(lang)}" if sub and side else self.current_sub
         )
-        entry = self.entries.get(self.current_sub, {})
+        entry = self.entries.get(self.current_sub) or AssessmentEntryInput(
+            subdimension=self.current_sub
+        )
         self._filling = True
-        if entry.get("not_assessable"):
+        if entry.not_assessable:
             set_combo_value(self.ui.scoreCombo, NOT_ASSESSABLE)
         else:
-            set_combo_value(self.ui.scoreCombo, entry.get("score"))
+            set_combo_value(self.ui.scoreCombo, entry.score)
+        texts = entry.values()
         for key, edit in self._text_edits().items():
-            edit.setPlainText(entry.get(key) or "")
+            edit.setPlainText(texts[key] or "")
         self._filling = False
 
     def _entry_edited(self) -> None:
         if self._filling or self.current_sub is None:
             return
         choice = combo_value(self.ui.scoreCombo)
-        entry: dict[str, Any] = {
-            "score": choice if isinstance(choice, int) else None,
-            "not_assessable": True if choice == NOT_ASSESSABLE else None,
-        }
-        for key, edit in self._text_edits().items():
-            entry[key] = text_or_none(edit.toPlainText())
-        if empty_entry(entry):
+        edits = self._text_edits()
+        entry = AssessmentEntryInput(
+            subdimension=self.current_sub,
+            score=choice if isinstance(choice, int) else None,
+            not_assessable=True if choice == NOT_ASSESSABLE else None,
+            strengths=text_or_none(edits["strengths"].toPlainText()),
+            needs=text_or_none(edits["needs"].toPlainText()),
+            child_words=text_or_none(edits["child_words"].toPlainText()),
+            sources=text_or_none(edits["sources"].toPlainText()),
+        )
+        if entry.is_empty:
             self.entries.pop(self.current_sub, None)
         else:
             self.entries[self.current_sub] = entry
@@ -290,67 +309,70 @@ class AssessmentEditor(RecordEditor):
 
     # --- values -------------------------------------------------------------------------
 
-    def default_values(self, data: LoadedCaseFile) -> dict[str, Any]:
+    def default_form(self, data: LoadedCaseFile) -> AssessmentForm:
         children = [p for p in data.case_file.members if is_child(p)]
-        child = children[0].id if children else None
+        child = children[0].id if children else ""
         done = {a.time_point for a in data.case_file.assessments if a.child_id == child}
         point = next((p for p in ("T0", "T1", "T2") if p not in done), "extra")
-        return {"child_id": child, "time_point": point, "date": date.today().isoformat()}
+        catalogue = data.active_catalogue
+        value = AssessmentInput(
+            family_id=data.family_id,
+            child_id=child,
+            time_point=point,
+            date=date.today(),
+            catalogue_id=catalogue.catalogue_id,
+            catalogue_version=catalogue.version,
+        )
+        return AssessmentForm(value, {})
 
-    def values_of(self, data: LoadedCaseFile, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: LoadedCaseFile, record_id: str) -> AssessmentForm | None:
         found = next((a for a in data.case_file.assessments if a.id == record_id), None)
         if found is None:
             return None
-        entries = {}
-        for entry in found.entries:
-            values = {
-                "score": entry.score,
-                "not_assessable": True if entry.not_assessable else None,
-                **{key: getattr(entry, key) for key in TEXTS},
-            }
-            if not empty_entry(values):
-                entries[entry.subdimension] = values
-        return {
-            "child_id": found.child_id,
-            "time_point": found.time_point,
-            "extra_label": found.extra_label,
-            "date": found.date.isoformat(),
-            "participants_people": list(found.participants_people),
-            "participants_equipe": list(found.participants_equipe),
-            "participants_other": found.participants_other,
-            "notes": found.notes,
-            "entries": entries,
+        entries = {
+            entry.subdimension: replace(
+                AssessmentEntryInput.of(entry),
+                assessment_id=None,
+                not_assessable=True if entry.not_assessable else None,
+            )
+            for entry in found.entries
         }
+        return AssessmentForm(
+            AssessmentInput.of(found),
+            {sub: entry for sub, entry in entries.items() if not entry.is_empty},
+        )
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> AssessmentForm:
         ui = self.ui
-        return {
-            "child_id": combo_value(ui.childCombo),
-            "time_point": combo_value(ui.timePointCombo),
-            "extra_label": text_or_none(ui.extraLabelEdit.text().strip())
-            if combo_value(ui.timePointCombo) == "extra"
-            else None,
-            "date": ui.dateEdit.iso(),
-            "participants_people": ui.participantsPeopleList.checked_ids(),
-            "participants_equipe": ui.participantsEquipeList.checked_ids(),
-            "participants_other": text_or_none(ui.participantsOtherEdit.text().strip()),
-            "notes": text_or_none(ui.notesEdit.toPlainText()),
-            "entries": {sub: dict(entry) for sub, entry in sorted(self.entries.items())},
-        }
+        extra = combo_value(ui.timePointCombo) == "extra"
+        catalogue_id, catalogue_version = self._catalogue_key
+        value = AssessmentInput(
+            family_id=self.require_family_id(),
+            child_id=combo_text(ui.childCombo),
+            time_point=combo_text(ui.timePointCombo),
+            extra_label=text_or_none(ui.extraLabelEdit.text().strip()) if extra else None,
+            date=ui.dateEdit.day(),
+            participants_people=tuple(ui.participantsPeopleList.checked_ids()),
+            participants_equipe=tuple(ui.participantsEquipeList.checked_ids()),
+            participants_other=text_or_none(ui.participantsOtherEdit.text().strip()),
+            catalogue_id=catalogue_id,
+            catalogue_version=catalogue_version,
+            notes=text_or_none(ui.notesEdit.toPlainText()),
+        )
+        return AssessmentForm(value, dict(sorted(self.entries.items())))
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
-        ui = self.ui
-        set_combo_value(ui.childCombo, values.get("child_id"))
-        set_combo_value(ui.timePointCombo, values.get("time_point"))
-        ui.extraLabelEdit.setText(values.get("extra_label") or "")
-        ui.dateEdit.set_iso(values.get("date"))
-        ui.participantsPeopleList.set_checked(values.get("participants_people") or [])
-        ui.participantsEquipeList.set_checked(values.get("participants_equipe") or [])
-        ui.participantsOtherEdit.setText(values.get("participants_other") or "")
-        ui.notesEdit.setPlainText(values.get("notes") or "")
-        self.entries = {
-            str(sub): dict(entry) for sub, entry in (values.get("entries") or {}).items()
-        }
+    def set_form(self, form: AssessmentForm) -> None:
+        ui, value = self.ui, form.value
+        self._catalogue_key = (value.catalogue_id, value.catalogue_version)
+        set_combo_value(ui.childCombo, value.child_id or None)
+        set_combo_value(ui.timePointCombo, value.time_point)
+        ui.extraLabelEdit.setText(value.extra_label or "")
+        ui.dateEdit.set_iso(value.date)
+        ui.participantsPeopleList.set_checked(value.participants_people)
+        ui.participantsEquipeList.set_checked(value.participants_equipe)
+        ui.participantsOtherEdit.setText(value.participants_other or "")
+        ui.notesEdit.setPlainText(value.notes or "")
+        self.entries = dict(form.entries)
         self._update_extra()
         self._refresh_scores()
         if self.current_sub is not None:
@@ -358,37 +380,24 @@ class AssessmentEditor(RecordEditor):
 
     # --- saving -------------------------------------------------------------------------
 
-    def payload(self, values: dict[str, Any]) -> dict[str, Any]:
-        fields = {key: values[key] for key in ASSESSMENT_FIELDS}
-        if self.record_id is None:
-            sent = {k: v for k, v in fields.items() if v not in (None, [], "")}
-            sent["family_id"] = self.family_id
-            if self.catalogue is not None:
-                sent["catalogue_id"] = self.catalogue.catalogue_id
-                sent["catalogue_version"] = self.catalogue.version
-        else:
-            sent = {k: v for k, v in fields.items() if self._initial.get(k) != v}
-            sent.pop("child_id", None)  # fixed once created
-        before = self._initial.get("entries") or {}
-        now = values["entries"]
-        changed = {}
-        for sub in sorted(set(before) | set(now)):
-            if before.get(sub) != now.get(sub):
-                entry = now.get(sub) or {}
-                changed[sub] = {
-                    "score": entry.get("score"),
-                    "not_assessable": entry.get("not_assessable"),
-                    **{key: entry.get(key) for key in TEXTS},
-                }
-        if changed:
-            sent["_entries"] = changed
-        return sent
-
-    def write_call(self, payload: dict[str, Any]) -> Callable[[Workspace], SaveResult]:
-        values = {k: v for k, v in payload.items() if k != "_entries"}
-        entries = payload.get("_entries", {})
-        assessment_id = self.record_id
-        return lambda ws: save_assessment(ws, values, entries, assessment_id)
+    def write_call(
+        self, value: AssessmentForm, before: AssessmentForm | None
+    ) -> Callable[[OpenWorkspace], SaveResult]:
+        """The assessment, and the entries that changed: an entry emptied is saved empty."""
+        earlier = before.entries if before is not None else {}
+        changed = [
+            value.entries.get(sub) or AssessmentEntryInput(subdimension=sub)
+            for sub in sorted(set(earlier) | set(value.entries))
+            if earlier.get(sub) != value.entries.get(sub)
+        ]
+        record_id = self.record_id
+        return lambda ws: casefile_service.save_assessment(
+            ws,
+            value.value,
+            changed,
+            record_id=record_id,
+            before=before.value if before is not None else None,
+        )
 
     def title(self) -> str:
         child = self.ui.childCombo.currentText()
@@ -396,7 +405,7 @@ class AssessmentEditor(RecordEditor):
         if self.record_id is None:
             return _("Nuova valutazione – {child}").format(child=child)
         return _("Valutazione {point} di {child} del {date}").format(
-            point=point, child=child, date=day(self.ui.dateEdit.date().toPython())
+            point=point, child=child, date=day(self.ui.dateEdit.day())
         )
 
     def retranslate(self) -> None:

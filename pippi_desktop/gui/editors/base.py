@@ -25,9 +25,9 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from pippi_desktop.domain.i18n import _
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.services import draft_service
+from pippi_desktop.services.changes import DataChanges
 
 
 @runtime_checkable

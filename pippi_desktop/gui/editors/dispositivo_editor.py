@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import DispositivoInput
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
-    combo_value,
+    combo_text,
     fill_combo,
     set_combo_value,
     text_or_none,
@@ -21,10 +22,11 @@ from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.session import WorkspaceSession
 
 
-class DispositivoEditor(RecordEditor):
+class DispositivoEditor(RecordEditor[LoadedCaseFile, DispositivoInput]):
     kind: ClassVar[str] = "dispositivo"
     draft_kind: ClassVar[str] = "dispositivo"
     preferred_size: ClassVar[QSize] = QSize(480, 0)
+    ui: Ui_DispositivoEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -45,41 +47,35 @@ class DispositivoEditor(RecordEditor):
     def fill_choices(self, data: LoadedCaseFile) -> None:
         fill_combo(self.ui.kindCombo, terms("dispositivi"))
 
-    def default_values(self, data: LoadedCaseFile) -> dict[str, Any]:
+    def default_form(self, data: LoadedCaseFile) -> DispositivoInput:
         used = {d.kind for d in data.case_file.dispositivi}
         free = [code for code, _label in terms("dispositivi") if code not in used]
-        start = data.case_file.family.start_date
-        return {
-            "kind": free[0] if free else None,
-            "start_date": start.isoformat() if start else None,
-        }
+        return DispositivoInput(
+            family_id=data.family_id,
+            kind=free[0] if free else "",
+            start_date=data.case_file.family.start_date,
+        )
 
-    def values_of(self, data: LoadedCaseFile, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: LoadedCaseFile, record_id: str) -> DispositivoInput | None:
         found = next((d for d in data.case_file.dispositivi if d.id == record_id), None)
-        if found is None:
-            return None
-        return {
-            "kind": found.kind,
-            "start_date": found.start_date.isoformat() if found.start_date else None,
-            "end_date": found.end_date.isoformat() if found.end_date else None,
-            "notes": found.notes,
-        }
+        return None if found is None else DispositivoInput.of(found)
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> DispositivoInput:
         ui = self.ui
-        return {
-            "kind": combo_value(ui.kindCombo),
-            "start_date": ui.startDateEdit.iso(),
-            "end_date": ui.endDateEdit.iso(),
-            "notes": text_or_none(ui.notesEdit.toPlainText()),
-        }
+        return DispositivoInput(
+            family_id=self.require_family_id(),
+            kind=combo_text(ui.kindCombo),
+            start_date=ui.startDateEdit.optional_day(),
+            end_date=ui.endDateEdit.optional_day(),
+            notes=text_or_none(ui.notesEdit.toPlainText()),
+        )
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
+    def set_form(self, value: DispositivoInput) -> None:
         ui = self.ui
-        set_combo_value(ui.kindCombo, values.get("kind"))
-        ui.startDateEdit.set_iso(values.get("start_date"))
-        ui.endDateEdit.set_iso(values.get("end_date"))
-        ui.notesEdit.setPlainText(values.get("notes") or "")
+        set_combo_value(ui.kindCombo, value.kind or None)
+        ui.startDateEdit.set_iso(value.start_date)
+        ui.endDateEdit.set_iso(value.end_date)
+        ui.notesEdit.setPlainText(value.notes or "")
 
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import EquipeMemberInput
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
-    combo_value,
+    combo_text,
     fill_combo,
     set_combo_value,
     text_or_none,
@@ -21,10 +22,11 @@ from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.session import WorkspaceSession
 
 
-class EquipeMemberEditor(RecordEditor):
+class EquipeMemberEditor(RecordEditor[LoadedCaseFile, EquipeMemberInput]):
     kind: ClassVar[str] = "equipe_member"
     draft_kind: ClassVar[str] = "equipe_member"
     preferred_size: ClassVar[QSize] = QSize(480, 0)
+    ui: Ui_EquipeMemberEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -48,45 +50,41 @@ class EquipeMemberEditor(RecordEditor):
     def fill_choices(self, data: LoadedCaseFile) -> None:
         fill_combo(self.ui.professionCombo, terms("professions"))
 
-    def default_values(self, data: LoadedCaseFile) -> dict[str, Any]:
+    def default_form(self, data: LoadedCaseFile) -> EquipeMemberInput:
         has_manager = any(m.case_manager for m in data.case_file.equipe)
-        return {"profession": "assistente_sociale", "case_manager": not has_manager}
+        return EquipeMemberInput(
+            family_id=data.family_id,
+            name="",
+            profession="assistente_sociale",
+            case_manager=not has_manager,
+        )
 
-    def values_of(self, data: LoadedCaseFile, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: LoadedCaseFile, record_id: str) -> EquipeMemberInput | None:
         member = data.case_file.equipe_member(record_id)
-        if member is None:
-            return None
-        return {
-            "name": member.name,
-            "profession": member.profession,
-            "organisation": member.organisation,
-            "start_date": member.start_date.isoformat() if member.start_date else None,
-            "end_date": member.end_date.isoformat() if member.end_date else None,
-            "case_manager": bool(member.case_manager),
-            "notes": member.notes,
-        }
+        return None if member is None else EquipeMemberInput.of(member)
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> EquipeMemberInput:
         ui = self.ui
-        return {
-            "name": text_or_none(ui.nameEdit.text().strip()),
-            "profession": combo_value(ui.professionCombo),
-            "organisation": text_or_none(ui.organisationEdit.text().strip()),
-            "start_date": ui.startDateEdit.iso(),
-            "end_date": ui.endDateEdit.iso(),
-            "case_manager": ui.caseManagerCheck.isChecked(),
-            "notes": text_or_none(ui.notesEdit.toPlainText()),
-        }
+        return EquipeMemberInput(
+            family_id=self.require_family_id(),
+            name=ui.nameEdit.text().strip(),
+            profession=combo_text(ui.professionCombo),
+            organisation=text_or_none(ui.organisationEdit.text().strip()),
+            start_date=ui.startDateEdit.optional_day(),
+            end_date=ui.endDateEdit.optional_day(),
+            case_manager=ui.caseManagerCheck.isChecked(),
+            notes=text_or_none(ui.notesEdit.toPlainText()),
+        )
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
+    def set_form(self, value: EquipeMemberInput) -> None:
         ui = self.ui
-        ui.nameEdit.setText(values.get("name") or "")
-        set_combo_value(ui.professionCombo, values.get("profession"))
-        ui.organisationEdit.setText(values.get("organisation") or "")
-        ui.startDateEdit.set_iso(values.get("start_date"))
-        ui.endDateEdit.set_iso(values.get("end_date"))
-        ui.caseManagerCheck.setChecked(bool(values.get("case_manager")))
-        ui.notesEdit.setPlainText(values.get("notes") or "")
+        ui.nameEdit.setText(value.name)
+        set_combo_value(ui.professionCombo, value.profession)
+        ui.organisationEdit.setText(value.organisation or "")
+        ui.startDateEdit.set_iso(value.start_date)
+        ui.endDateEdit.set_iso(value.end_date)
+        ui.caseManagerCheck.setChecked(bool(value.case_manager))
+        ui.notesEdit.setPlainText(value.notes or "")
 
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""

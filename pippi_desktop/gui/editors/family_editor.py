@@ -8,17 +8,20 @@ placed out of home.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import contextlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import FamilyInput
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
+    combo_code,
     combo_value,
     fill_combo,
     set_combo_value,
@@ -26,13 +29,11 @@ from pippi_desktop.gui.editors.record_editor import (
 )
 from pippi_desktop.gui.forms.ui_family_editor import Ui_FamilyEditor
 from pippi_desktop.gui.labels import terms
-from pippi_desktop.gui.operations.casefile import LoadedCaseFile, load_case_file, save_family
+from pippi_desktop.gui.operations.casefile import LoadedCaseFile, load_case_file
 from pippi_desktop.gui.session import WorkspaceSession
-from pippi_desktop.services import casefile_view
+from pippi_desktop.services import casefile_service, casefile_view
 from pippi_desktop.services.casefile_service import SaveResult
-
-if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 @dataclass(frozen=True)
@@ -45,19 +46,35 @@ class FamilyContext:
         return self.case.family_id if self.case is not None else None
 
 
-def _load_family_context(ws: Workspace, family_id: str | None) -> FamilyContext:
+@dataclass(frozen=True)
+class FamilyForm:
+    """The family's fields and "Fase dal", the date of the phase step a new phase records."""
+
+    value: FamilyInput
+    phase_date: date
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.value.to_json(), "phase_date": self.phase_date.isoformat()}
+
+    def updated_from_json(self, data: Mapping[str, Any]) -> FamilyForm:
+        phase_date = self.phase_date
+        raw = data.get("phase_date")
+        if isinstance(raw, str):
+            with contextlib.suppress(ValueError):
+                phase_date = date.fromisoformat(raw)
+        return FamilyForm(self.value.updated_from_json(data), phase_date)
+
+
+def _load_family_context(ws: OpenWorkspace, family_id: str | None) -> FamilyContext:
     case = load_case_file(ws, family_id) if family_id else None
     return FamilyContext(case, casefile_view.implementations(ws))
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-class FamilyEditor(RecordEditor):
+class FamilyEditor(RecordEditor[FamilyContext, FamilyForm]):
     kind: ClassVar[str] = "family"
     draft_kind: ClassVar[str] = "family"
     preferred_size: ClassVar[QSize] = QSize(900, 560)
+    ui: Ui_FamilyEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -68,17 +85,17 @@ class FamilyEditor(RecordEditor):
         self.context: FamilyContext | None = None
         # the phase saved and the date it was reached: "Fase dal" shows that date, and today
         # as soon as another phase is chosen (the date of the new step of the pathway)
-        self._saved_phase: tuple[str | None, str | None] = (None, None)
+        self._saved_phase: tuple[str | None, date | None] = (None, None)
         self.ui.phaseCombo.currentIndexChanged.connect(self._phase_chosen)
 
     # the family editor always loads its own context (it needs the list of implementations)
-    def start_new(self, data: Any) -> None:
+    def start_new(self, data: object) -> None:
         self.load(None)
 
-    def start_edit(self, data: Any, record: Any) -> None:
+    def start_edit(self, data: object, record: Any) -> None:
         self.load(str(record.id), str(record.id))
 
-    def context_loader(self) -> Callable[[Workspace], FamilyContext]:
+    def context_loader(self) -> Callable[[OpenWorkspace], FamilyContext]:
         family_id = self.family_id
         return lambda ws: _load_family_context(ws, family_id)
 
@@ -113,90 +130,81 @@ class FamilyEditor(RecordEditor):
         fill_combo(ui.conclusionCombo, terms("conclusion_variants"), empty="—")
         ui.codeEdit.setReadOnly(self.record_id is not None)
 
-    def default_values(self, data: FamilyContext) -> dict[str, Any]:
-        return {
-            "phase": terms("phases")[0][0],
-            "phase_date": date.today().isoformat(),
-            "implementation": data.implementations[-1] if data.implementations else None,
-        }
+    def default_form(self, data: FamilyContext) -> FamilyForm:
+        value = FamilyInput(
+            phase=terms("phases")[0][0],
+            implementation=data.implementations[-1] if data.implementations else None,
+        )
+        return FamilyForm(value, date.today())
 
-    def values_of(self, data: FamilyContext, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: FamilyContext, record_id: str) -> FamilyForm | None:
         if data.case is None:
             return None
         family = data.case.case_file.family
         reached = [step.date for step in data.case.case_file.phases if step.phase == family.phase]
-        self._saved_phase = (family.phase, _iso(max(reached)) if reached else None)
-        return {
-            "code": family.code,
-            "implementation": family.implementation,
-            "phase": family.phase,
-            "phase_date": self._saved_phase[1] or date.today().isoformat(),
-            "start_date": _iso(family.start_date),
-            "notes": family.notes,
-            "referral_date": _iso(family.referral_date),
-            "referral_source": family.referral_source,
-            "preassessment_outcome": family.preassessment_outcome,
-            "preassessment_notes": family.preassessment_notes,
-            "conclusion_date": _iso(family.conclusion_date),
-            "conclusion_variant": family.conclusion_variant,
-            "child_placed_out": bool(family.child_placed_out),
-            "conclusion_notes": family.conclusion_notes,
-        }
+        self._saved_phase = (family.phase, max(reached) if reached else None)
+        value = replace(FamilyInput.of(family), child_placed_out=bool(family.child_placed_out))
+        return FamilyForm(value, self._saved_phase[1] or date.today())
 
     def _phase_chosen(self, _index: int) -> None:
         phase, reached = self._saved_phase
         if phase is None:
             return
         if combo_value(self.ui.phaseCombo) == phase:
-            self.ui.phaseDateEdit.set_iso(reached or date.today().isoformat())
+            self.ui.phaseDateEdit.set_iso(reached or date.today())
         else:
-            self.ui.phaseDateEdit.set_iso(date.today().isoformat())
+            self.ui.phaseDateEdit.set_iso(date.today())
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> FamilyForm:
         ui = self.ui
-        return {
-            "code": text_or_none(ui.codeEdit.text().strip()),
-            "implementation": text_or_none(ui.implementationCombo.currentText().strip()),
-            "phase": combo_value(ui.phaseCombo),
-            "phase_date": ui.phaseDateEdit.iso(),
-            "start_date": ui.startDateEdit.iso(),
-            "notes": text_or_none(ui.notesEdit.toPlainText()),
-            "referral_date": ui.referralDateEdit.iso(),
-            "referral_source": text_or_none(ui.referralSourceEdit.text().strip()),
-            "preassessment_outcome": combo_value(ui.preassessmentCombo),
-            "preassessment_notes": text_or_none(ui.preassessmentNotesEdit.toPlainText()),
-            "conclusion_date": ui.conclusionDateEdit.iso(),
-            "conclusion_variant": combo_value(ui.conclusionCombo),
-            "child_placed_out": ui.placedOutCheck.isChecked(),
-            "conclusion_notes": text_or_none(ui.conclusionNotesEdit.toPlainText()),
-        }
+        value = FamilyInput(
+            code=text_or_none(ui.codeEdit.text().strip()),
+            implementation=text_or_none(ui.implementationCombo.currentText().strip()),
+            phase=combo_code(ui.phaseCombo),
+            start_date=ui.startDateEdit.optional_day(),
+            notes=text_or_none(ui.notesEdit.toPlainText()),
+            referral_date=ui.referralDateEdit.optional_day(),
+            referral_source=text_or_none(ui.referralSourceEdit.text().strip()),
+            preassessment_outcome=combo_code(ui.preassessmentCombo),
+            preassessment_notes=text_or_none(ui.preassessmentNotesEdit.toPlainText()),
+            conclusion_date=ui.conclusionDateEdit.optional_day(),
+            conclusion_variant=combo_code(ui.conclusionCombo),
+            child_placed_out=ui.placedOutCheck.isChecked(),
+            conclusion_notes=text_or_none(ui.conclusionNotesEdit.toPlainText()),
+        )
+        return FamilyForm(value, ui.phaseDateEdit.day())
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
-        ui = self.ui
-        ui.codeEdit.setText(values.get("code") or "")
-        ui.implementationCombo.setEditText(values.get("implementation") or "")
-        set_combo_value(ui.phaseCombo, values.get("phase"))
-        ui.phaseDateEdit.set_iso(values.get("phase_date"))
-        ui.startDateEdit.set_iso(values.get("start_date"))
-        ui.notesEdit.setPlainText(values.get("notes") or "")
-        ui.referralDateEdit.set_iso(values.get("referral_date"))
-        ui.referralSourceEdit.setText(values.get("referral_source") or "")
-        set_combo_value(ui.preassessmentCombo, values.get("preassessment_outcome"))
-        ui.preassessmentNotesEdit.setPlainText(values.get("preassessment_notes") or "")
-        ui.conclusionDateEdit.set_iso(values.get("conclusion_date"))
-        set_combo_value(ui.conclusionCombo, values.get("conclusion_variant"))
-        ui.placedOutCheck.setChecked(bool(values.get("child_placed_out")))
-        ui.conclusionNotesEdit.setPlainText(values.get("conclusion_notes") or "")
+    def set_form(self, form: FamilyForm) -> None:
+        ui, value = self.ui, form.value
+        ui.codeEdit.setText(value.code or "")
+        ui.implementationCombo.setEditText(value.implementation or "")
+        set_combo_value(ui.phaseCombo, value.phase)
+        ui.phaseDateEdit.set_iso(form.phase_date)
+        ui.startDateEdit.set_iso(value.start_date)
+        ui.notesEdit.setPlainText(value.notes or "")
+        ui.referralDateEdit.set_iso(value.referral_date)
+        ui.referralSourceEdit.setText(value.referral_source or "")
+        set_combo_value(ui.preassessmentCombo, value.preassessment_outcome)
+        ui.preassessmentNotesEdit.setPlainText(value.preassessment_notes or "")
+        ui.conclusionDateEdit.set_iso(value.conclusion_date)
+        set_combo_value(ui.conclusionCombo, value.conclusion_variant)
+        ui.placedOutCheck.setChecked(bool(value.child_placed_out))
+        ui.conclusionNotesEdit.setPlainText(value.conclusion_notes or "")
 
-    def payload(self, values: dict[str, Any]) -> dict[str, Any]:
-        sent = super().payload(values)
-        sent.pop("phase_date", None)
-        return sent
+    def has_changes_to_save(self, value: FamilyForm, before: FamilyForm) -> bool:
+        return value.value != before.value  # "Fase dal" alone changes no record
 
-    def write_call(self, payload: dict[str, Any]) -> Callable[[Workspace], SaveResult]:
+    def write_call(
+        self, value: FamilyForm, before: FamilyForm | None
+    ) -> Callable[[OpenWorkspace], SaveResult]:
         record_id = self.record_id
-        phase_date = date.fromisoformat(self.ui.phaseDateEdit.iso() or date.today().isoformat())
-        return lambda ws: save_family(ws, payload, record_id, phase_date)
+        return lambda ws: casefile_service.save_family(
+            ws,
+            value.value,
+            record_id=record_id,
+            before=before.value if before is not None else None,
+            phase_date=value.phase_date,
+        )
 
     def title(self) -> str:
         if self.record_id is None:

@@ -9,19 +9,20 @@ list get their attendance tombstoned.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import AttendanceInput, GroupSessionInput
 from pippi_desktop.gui.editors.invite_dialog import InviteDialog, Invitee
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
-    combo_value,
+    combo_text,
     fill_combo,
     set_combo_value,
     text_or_none,
@@ -29,29 +30,17 @@ from pippi_desktop.gui.editors.record_editor import (
 from pippi_desktop.gui.forms.ui_group_session_editor import Ui_GroupSessionEditor
 from pippi_desktop.gui.labels import day, terms
 from pippi_desktop.gui.operations.casefile import (
-    AttendanceRow,
     LoadedCaseFile,
     LoadedGroupSession,
     load_case_file,
     load_group_session,
-    save_group_session,
 )
 from pippi_desktop.gui.session import WorkspaceSession
+from pippi_desktop.services import casefile_service
 from pippi_desktop.services.casefile_service import SaveResult
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
-if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
-
-SESSION_FIELDS = (
-    "kind",
-    "date",
-    "start_time",
-    "duration_minutes",
-    "topic",
-    "place",
-    "facilitators",
-    "notes",
-)
+Attendance = tuple[tuple[str, str], ...]  # (person id, status), in the table's order
 
 
 @dataclass(frozen=True)
@@ -64,17 +53,43 @@ class GroupContext:
         return self.case.family_id if self.case is not None else None
 
 
+@dataclass(frozen=True)
+class GroupSessionForm:
+    """The session's fields, its attendance and, for showing the people, their family code
+    and name (kept in a draft as `attendance` [[id, status]] and `people` {id: [code, name]})."""
+
+    value: GroupSessionInput
+    attendance: Attendance
+    people: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.value.to_json(),
+            "attendance": [list(row) for row in self.attendance],
+            "people": {pid: list(shown) for pid, shown in self.people.items()},
+        }
+
+    def updated_from_json(self, data: Mapping[str, Any]) -> GroupSessionForm:
+        attendance, people = self.attendance, dict(self.people)
+        if isinstance(data.get("attendance"), list):
+            attendance = tuple((str(pid), str(status)) for pid, status in data["attendance"])
+        if isinstance(data.get("people"), dict):
+            people.update({str(pid): (str(c), str(n)) for pid, (c, n) in data["people"].items()})
+        return GroupSessionForm(self.value.updated_from_json(data), attendance, people)
+
+
 def _load_group_context(
-    ws: Workspace, family_id: str | None, session_id: str | None
+    ws: OpenWorkspace, family_id: str | None, session_id: str | None
 ) -> GroupContext:
     case = load_case_file(ws, family_id) if family_id else None
     return GroupContext(case, load_group_session(ws, session_id) if session_id else None)
 
 
-class GroupSessionEditor(RecordEditor):
+class GroupSessionEditor(RecordEditor[GroupContext, GroupSessionForm]):
     kind: ClassVar[str] = "group_session"
     draft_kind: ClassVar[str] = "group_session"
     preferred_size: ClassVar[QSize] = QSize(960, 600)
+    ui: Ui_GroupSessionEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -96,15 +111,17 @@ class GroupSessionEditor(RecordEditor):
 
     # --- loading ------------------------------------------------------------------------
 
-    def start_new(self, data: Any) -> None:
-        self.family_id = data.family_id if data is not None else None
+    def start_new(self, data: object) -> None:
+        case = data if isinstance(data, LoadedCaseFile) else None
+        self.family_id = case.family_id if case is not None else None
         self.record_id = None
-        self._take(GroupContext(data, None), self.default_values(GroupContext(data, None)))
+        context = GroupContext(case, None)
+        self._take(context, self.default_form(context))
 
     def start_edit_session(self, data: LoadedCaseFile | None, session_id: str) -> None:
         self.load(data.family_id if data is not None else None, session_id)
 
-    def context_loader(self) -> Callable[[Workspace], GroupContext]:
+    def context_loader(self) -> Callable[[OpenWorkspace], GroupContext]:
         family_id, session_id = self.family_id, self.record_id
         return lambda ws: _load_group_context(ws, family_id, session_id)
 
@@ -115,30 +132,23 @@ class GroupSessionEditor(RecordEditor):
             for person_id, invited in data.session.people.items():
                 self.people.setdefault(person_id, (invited.family_code, invited.person.full_name))
 
-    def default_values(self, data: GroupContext) -> dict[str, Any]:
-        return {"kind": "genitori", "date": date.today().isoformat(), "attendance": []}
+    def default_form(self, data: GroupContext) -> GroupSessionForm:
+        return GroupSessionForm(GroupSessionInput(kind="genitori", date=date.today(), topic=""), ())
 
-    def values_of(self, data: GroupContext, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: GroupContext, record_id: str) -> GroupSessionForm | None:
         loaded = data.session
         if loaded is None or loaded.session is None:
             return None
-        session = loaded.session
         people = {pid: (p.family_code, p.person.full_name) for pid, p in loaded.people.items()}
-        return {
-            "kind": session.kind,
-            "date": session.date.isoformat(),
-            "start_time": session.start_time,
-            "duration_minutes": session.duration_minutes,
-            "topic": session.topic,
-            "place": session.place,
-            "facilitators": list(session.facilitators),
-            "notes": session.notes,
-            "attendance": sorted(
-                ([pid, status] for pid, (status, _notes) in loaded.attendance.items()),
-                key=lambda row: people.get(row[0], ("", ""))[::-1],
-            ),
-            "people": {pid: list(people[pid]) for pid in loaded.attendance if pid in people},
-        }
+        attendance = sorted(
+            ((pid, status) for pid, (status, _notes) in loaded.attendance.items()),
+            key=lambda row: people.get(row[0], ("", ""))[::-1],
+        )
+        return GroupSessionForm(
+            GroupSessionInput.of(loaded.session),
+            tuple(attendance),
+            {pid: people[pid] for pid in loaded.attendance if pid in people},
+        )
 
     # --- the form -----------------------------------------------------------------------
 
@@ -157,52 +167,51 @@ class GroupSessionEditor(RecordEditor):
             "person_id": ui.attendanceTable,
         }
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> GroupSessionForm:
         ui = self.ui
-        facilitators = [
+        facilitators = tuple(
             line.strip() for line in ui.facilitatorsEdit.toPlainText().splitlines() if line.strip()
-        ]
+        )
         attendance = self.attendance()
-        return {
-            "kind": combo_value(ui.kindCombo),
-            "date": ui.dateEdit.iso(),
-            "start_time": text_or_none(ui.startTimeEdit.text().strip()),
-            "duration_minutes": ui.durationSpin.value() or None,
-            "topic": text_or_none(ui.topicEdit.text().strip()),
-            "place": text_or_none(ui.placeEdit.text().strip()),
-            "facilitators": facilitators,
-            "notes": text_or_none(ui.notesEdit.toPlainText()),
-            "attendance": attendance,
-            "people": {pid: list(self.people[pid]) for pid, _s in attendance if pid in self.people},
-        }
+        value = GroupSessionInput(
+            kind=combo_text(ui.kindCombo),
+            date=ui.dateEdit.day(),
+            start_time=text_or_none(ui.startTimeEdit.text().strip()),
+            duration_minutes=ui.durationSpin.value() or None,
+            topic=ui.topicEdit.text().strip(),
+            facilitators=facilitators,
+            place=text_or_none(ui.placeEdit.text().strip()),
+            notes=text_or_none(ui.notesEdit.toPlainText()),
+        )
+        people = {pid: self.people[pid] for pid, _status in attendance if pid in self.people}
+        return GroupSessionForm(value, attendance, people)
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
-        ui = self.ui
-        set_combo_value(ui.kindCombo, values.get("kind"))
-        ui.dateEdit.set_iso(values.get("date"))
-        ui.startTimeEdit.setText(values.get("start_time") or "")
-        ui.durationSpin.setValue(int(values.get("duration_minutes") or 0))
-        ui.topicEdit.setText(values.get("topic") or "")
-        ui.placeEdit.setText(values.get("place") or "")
-        ui.facilitatorsEdit.setPlainText("\n".join(values.get("facilitators") or []))
-        ui.notesEdit.setPlainText(values.get("notes") or "")
-        for pid, (code, name) in (values.get("people") or {}).items():
-            self.people[pid] = (code, name)
-        self._fill_table([(str(p), str(s)) for p, s in values.get("attendance") or []])
+    def set_form(self, form: GroupSessionForm) -> None:
+        ui, value = self.ui, form.value
+        set_combo_value(ui.kindCombo, value.kind)
+        ui.dateEdit.set_iso(value.date)
+        ui.startTimeEdit.setText(value.start_time or "")
+        ui.durationSpin.setValue(value.duration_minutes or 0)
+        ui.topicEdit.setText(value.topic)
+        ui.placeEdit.setText(value.place or "")
+        ui.facilitatorsEdit.setPlainText("\n".join(value.facilitators))
+        ui.notesEdit.setPlainText(value.notes or "")
+        self.people.update(form.people)
+        self._fill_table(form.attendance)
 
     # --- attendance ---------------------------------------------------------------------
 
-    def attendance(self) -> list[list[str]]:
+    def attendance(self) -> Attendance:
         table = self.ui.attendanceTable
         rows = []
         for row in range(table.rowCount()):
             item = table.item(row, 0)
             combo = table.cellWidget(row, 2)
             if item is not None and isinstance(combo, QComboBox):
-                rows.append([str(item.data(Qt.ItemDataRole.UserRole)), str(combo.currentData())])
-        return rows
+                rows.append((str(item.data(Qt.ItemDataRole.UserRole)), str(combo.currentData())))
+        return tuple(rows)
 
-    def _fill_table(self, rows: list[tuple[str, str]]) -> None:
+    def _fill_table(self, rows: Attendance) -> None:
         table = self.ui.attendanceTable
         table.setRowCount(0)
         for person_id, status in rows:
@@ -270,31 +279,29 @@ class GroupSessionEditor(RecordEditor):
 
     # --- saving -------------------------------------------------------------------------
 
-    def payload(self, values: dict[str, Any]) -> dict[str, Any]:
-        session_values = {key: values[key] for key in SESSION_FIELDS}
-        if self.record_id is None:
-            return {k: v for k, v in session_values.items() if v not in (None, [], "")}
-        changed = {k: v for k, v in session_values.items() if self._initial.get(k) != v}
-        if values["attendance"] != self._initial.get("attendance"):
-            changed["_attendance"] = True  # something to save even if the session is unchanged
-        return changed
-
-    def write_call(self, payload: dict[str, Any]) -> Callable[[Workspace], SaveResult]:
-        payload = {k: v for k, v in payload.items() if k != "_attendance"}
-        before = dict((pid, status) for pid, status in self._initial.get("attendance") or [])
-        now = dict((pid, status) for pid, status in self.attendance())
+    def write_call(
+        self, value: GroupSessionForm, before: GroupSessionForm | None
+    ) -> Callable[[OpenWorkspace], SaveResult]:
+        """The session, the people whose status is new or changed, the people removed."""
+        earlier = dict(before.attendance) if before is not None else {}
+        now = dict(value.attendance)
         rows = [
-            AttendanceRow(pid, status)
+            AttendanceInput(person_id=pid, status=status)
             for pid, status in now.items()
-            if before.get(pid) != status or self.record_id is None
+            if earlier.get(pid) != status or before is None
         ]
-        removed = [pid for pid in before if pid not in now]
-        session_id = self.record_id
-        return lambda ws: save_group_session(ws, payload, rows, removed, session_id)
+        removed = [pid for pid in earlier if pid not in now]
+        record_id = self.record_id
+        return lambda ws: casefile_service.save_group_session(
+            ws,
+            value.value,
+            rows,
+            removed=removed,
+            record_id=record_id,
+            before=before.value if before is not None else None,
+        )
 
     def title(self) -> str:
         if self.record_id is None:
             return _("Nuovo incontro di gruppo")
-        return _("Incontro di gruppo del {date}").format(
-            date=day(self.ui.dateEdit.date().toPython())
-        )
+        return _("Incontro di gruppo del {date}").format(date=day(self.ui.dateEdit.day()))

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QWidget
 from pippi_desktop.gui.session import WorkspaceSession
 
 if TYPE_CHECKING:  # the editors bring the services: not imported before one exists
+    from pippi_desktop.domain.drafts import Draft
     from pippi_desktop.gui.editors.base import EditorDialog
-    from pippi_desktop.services.draft_service import Draft, DraftToSave
+    from pippi_desktop.services.draft_service import DraftToSave
 
 log = logging.getLogger(__name__)
 

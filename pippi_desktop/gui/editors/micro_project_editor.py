@@ -3,15 +3,17 @@ expected, the actions, who does what (family members included), by when, and the
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import MicroProjectItemInput
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
-    combo_value,
+    combo_code,
+    combo_text,
     fill_combo,
     set_combo_value,
     text_or_none,
@@ -24,10 +26,11 @@ from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.session import WorkspaceSession
 
 
-class MicroProjectEditor(RecordEditor):
+class MicroProjectEditor(RecordEditor[LoadedCaseFile, MicroProjectItemInput]):
     kind: ClassVar[str] = "microproject_item"
     draft_kind: ClassVar[str] = "microproject_item"
     preferred_size: ClassVar[QSize] = QSize(920, 600)
+    ui: Ui_MicroProjectEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -71,60 +74,50 @@ class MicroProjectEditor(RecordEditor):
         )
         fill_combo(ui.verificationCombo, terms("verification_statuses"))
 
-    def default_values(self, data: LoadedCaseFile) -> dict[str, Any]:
+    def default_form(self, data: LoadedCaseFile) -> MicroProjectItemInput:
         children = [p for p in data.case_file.members if is_child(p)]
-        return {
-            "child_id": children[0].id if len(children) == 1 else None,
-            "verification_status": "da_verificare",
-        }
+        return MicroProjectItemInput(
+            family_id=data.family_id,
+            child_id=children[0].id if len(children) == 1 else None,
+            subdimension="",
+            objective="",
+            verification_status="da_verificare",
+        )
 
-    def values_of(self, data: LoadedCaseFile, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: LoadedCaseFile, record_id: str) -> MicroProjectItemInput | None:
         item = next((i for i in data.case_file.micro_project if i.id == record_id), None)
-        if item is None:
-            return None
-        return {
-            "child_id": item.child_id,
-            "subdimension": item.subdimension,
-            "objective": item.objective,
-            "expected_results": item.expected_results,
-            "actions": item.actions,
-            "responsible_people": list(item.responsible_people),
-            "responsible_equipe": list(item.responsible_equipe),
-            "responsible_other": item.responsible_other,
-            "deadline": item.deadline.isoformat() if item.deadline else None,
-            "verification_status": item.verification_status,
-            "verification_notes": item.verification_notes,
-        }
+        return None if item is None else MicroProjectItemInput.of(item)
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> MicroProjectItemInput:
         ui = self.ui
-        return {
-            "child_id": combo_value(ui.childCombo),
-            "subdimension": combo_value(ui.subdimensionCombo),
-            "objective": text_or_none(ui.objectiveEdit.toPlainText()),
-            "expected_results": text_or_none(ui.expectedResultsEdit.toPlainText()),
-            "actions": text_or_none(ui.actionsEdit.toPlainText()),
-            "responsible_people": ui.responsiblePeopleList.checked_ids(),
-            "responsible_equipe": ui.responsibleEquipeList.checked_ids(),
-            "responsible_other": text_or_none(ui.responsibleOtherEdit.text().strip()),
-            "deadline": ui.deadlineEdit.iso(),
-            "verification_status": combo_value(ui.verificationCombo),
-            "verification_notes": text_or_none(ui.verificationNotesEdit.toPlainText()),
-        }
+        return MicroProjectItemInput(
+            family_id=self.require_family_id(),
+            child_id=combo_code(ui.childCombo),
+            subdimension=combo_text(ui.subdimensionCombo),
+            objective=ui.objectiveEdit.toPlainText().strip(),
+            expected_results=text_or_none(ui.expectedResultsEdit.toPlainText()),
+            actions=text_or_none(ui.actionsEdit.toPlainText()),
+            responsible_people=tuple(ui.responsiblePeopleList.checked_ids()),
+            responsible_equipe=tuple(ui.responsibleEquipeList.checked_ids()),
+            responsible_other=text_or_none(ui.responsibleOtherEdit.text().strip()),
+            deadline=ui.deadlineEdit.optional_day(),
+            verification_status=combo_code(ui.verificationCombo),
+            verification_notes=text_or_none(ui.verificationNotesEdit.toPlainText()),
+        )
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
+    def set_form(self, value: MicroProjectItemInput) -> None:
         ui = self.ui
-        set_combo_value(ui.childCombo, values.get("child_id"))
-        set_combo_value(ui.subdimensionCombo, values.get("subdimension"))
-        ui.objectiveEdit.setPlainText(values.get("objective") or "")
-        ui.expectedResultsEdit.setPlainText(values.get("expected_results") or "")
-        ui.actionsEdit.setPlainText(values.get("actions") or "")
-        ui.responsiblePeopleList.set_checked(values.get("responsible_people") or [])
-        ui.responsibleEquipeList.set_checked(values.get("responsible_equipe") or [])
-        ui.responsibleOtherEdit.setText(values.get("responsible_other") or "")
-        ui.deadlineEdit.set_iso(values.get("deadline"))
-        set_combo_value(ui.verificationCombo, values.get("verification_status"))
-        ui.verificationNotesEdit.setPlainText(values.get("verification_notes") or "")
+        set_combo_value(ui.childCombo, value.child_id)
+        set_combo_value(ui.subdimensionCombo, value.subdimension or None)
+        ui.objectiveEdit.setPlainText(value.objective)
+        ui.expectedResultsEdit.setPlainText(value.expected_results or "")
+        ui.actionsEdit.setPlainText(value.actions or "")
+        ui.responsiblePeopleList.set_checked(value.responsible_people)
+        ui.responsibleEquipeList.set_checked(value.responsible_equipe)
+        ui.responsibleOtherEdit.setText(value.responsible_other or "")
+        ui.deadlineEdit.set_iso(value.deadline)
+        set_combo_value(ui.verificationCombo, value.verification_status)
+        ui.verificationNotesEdit.setPlainText(value.verification_notes or "")
 
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""

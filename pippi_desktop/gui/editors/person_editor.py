@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import PersonInput
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
-    combo_value,
+    combo_code,
+    combo_text,
     fill_combo,
     set_combo_value,
     text_or_none,
 )
 from pippi_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
+from pippi_desktop.gui.labels import terms
 from pippi_desktop.gui.operations.casefile import LoadedCaseFile
 from pippi_desktop.gui.session import WorkspaceSession
 
 
-class PersonEditor(RecordEditor):
+class PersonEditor(RecordEditor[LoadedCaseFile, PersonInput]):
     kind: ClassVar[str] = "person"
     draft_kind: ClassVar[str] = "person"
     preferred_size: ClassVar[QSize] = QSize(480, 0)
+    ui: Ui_PersonEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -46,56 +50,46 @@ class PersonEditor(RecordEditor):
         }
 
     def fill_choices(self, data: LoadedCaseFile) -> None:
-        from pippi_desktop.gui.labels import terms
-
         fill_combo(self.ui.roleCombo, terms("member_roles"))
         fill_combo(self.ui.sexCombo, terms("sexes"), empty="—")
 
-    def default_values(self, data: LoadedCaseFile) -> dict[str, Any]:
+    def default_form(self, data: LoadedCaseFile) -> PersonInput:
         surnames = [p.family_name for p in data.case_file.members]
-        return {
-            "family_name": max(set(surnames), key=surnames.count) if surnames else None,
-            "role": "figlio" if surnames else "madre",
-        }
+        return PersonInput(
+            family_id=data.family_id,
+            given_name="",
+            family_name=max(set(surnames), key=surnames.count) if surnames else "",
+            role="figlio" if surnames else "madre",
+        )
 
-    def values_of(self, data: LoadedCaseFile, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: LoadedCaseFile, record_id: str) -> PersonInput | None:
         person = data.case_file.person(record_id)
-        if person is None:
-            return None
-        return {
-            "given_name": person.given_name,
-            "family_name": person.family_name,
-            "role": person.role,
-            "birth_date": person.birth_date.isoformat() if person.birth_date else None,
-            "sex": person.sex,
-            "school": person.school,
-            "school_class": person.school_class,
-            "notes": person.notes,
-        }
+        return None if person is None else PersonInput.of(person)
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> PersonInput:
         ui = self.ui
-        return {
-            "given_name": text_or_none(ui.givenNameEdit.text().strip()),
-            "family_name": text_or_none(ui.familyNameEdit.text().strip()),
-            "role": combo_value(ui.roleCombo),
-            "birth_date": ui.birthDateEdit.iso(),
-            "sex": combo_value(ui.sexCombo),
-            "school": text_or_none(ui.schoolEdit.text().strip()),
-            "school_class": text_or_none(ui.schoolClassEdit.text().strip()),
-            "notes": text_or_none(ui.notesEdit.toPlainText()),
-        }
+        return PersonInput(
+            family_id=self.require_family_id(),
+            given_name=ui.givenNameEdit.text().strip(),
+            family_name=ui.familyNameEdit.text().strip(),
+            role=combo_text(ui.roleCombo),
+            birth_date=ui.birthDateEdit.optional_day(),
+            sex=combo_code(ui.sexCombo),
+            school=text_or_none(ui.schoolEdit.text().strip()),
+            school_class=text_or_none(ui.schoolClassEdit.text().strip()),
+            notes=text_or_none(ui.notesEdit.toPlainText()),
+        )
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
+    def set_form(self, value: PersonInput) -> None:
         ui = self.ui
-        ui.givenNameEdit.setText(values.get("given_name") or "")
-        ui.familyNameEdit.setText(values.get("family_name") or "")
-        set_combo_value(ui.roleCombo, values.get("role"))
-        ui.birthDateEdit.set_iso(values.get("birth_date"))
-        set_combo_value(ui.sexCombo, values.get("sex"))
-        ui.schoolEdit.setText(values.get("school") or "")
-        ui.schoolClassEdit.setText(values.get("school_class") or "")
-        ui.notesEdit.setPlainText(values.get("notes") or "")
+        ui.givenNameEdit.setText(value.given_name)
+        ui.familyNameEdit.setText(value.family_name)
+        set_combo_value(ui.roleCombo, value.role)
+        ui.birthDateEdit.set_iso(value.birth_date)
+        set_combo_value(ui.sexCombo, value.sex)
+        ui.schoolEdit.setText(value.school or "")
+        ui.schoolClassEdit.setText(value.school_class or "")
+        ui.notesEdit.setPlainText(value.notes or "")
 
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""

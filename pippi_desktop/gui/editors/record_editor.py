@@ -8,45 +8,66 @@ one family. Its life:
     editor.restore_draft(state)                  # after unlocking: loads the case file on
                                                  # the worker, then puts the draft back
 
-Form values (`form_values()`) are plain JSON values — dates as ISO text, times as typed,
-lists of ids — so they are the draft state as they are, and what the services take. On save
-only the fields that differ from the record are sent; the services check everything, and an
-`InvalidRecord(field=…)` comes back as a message under that field (`FieldErrors`).
+`RecordEditor[C, F]` is typed by what it loads (`C`, by default the `LoadedCaseFile`) and by
+its form's value `F`: the record's typed input (`domain.record_inputs`, e.g. `VisitInput`), or
+a small dataclass holding the input and what else the form edits (a family's "phase from"
+date, an assessment's entries, a session's attendance). `F` turns into the draft's JSON
+(`to_json`) and back (`updated_from_json`). On save the services get the input as the form
+holds it and as it was loaded (`before`): only the fields that differ are written. The
+services check everything, and an `InvalidRecord(field=…)` comes back as a message under that
+field (`FieldErrors`).
 
 Subclasses give: `kind`, the form (`self.ui` with `saveButton` and `cancelButton`), the map
-of field keys to widgets, `fill_choices`, `values_of`, `default_values`, `form_values`,
-`set_form_values`, `title` and, when saving is more than one record, `write_call`.
+of field keys to widgets, `fill_choices`, `stored_form`, `default_form`, `form`, `set_form`,
+`title` and, when the form is more than one record's input, `write_call`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from pippi_desktop.domain.errors import InvalidRecord, PippiError
+from pippi_desktop.domain.record_inputs import RecordInput
+from pippi_desktop.domain.records import Record
 from pippi_desktop.gui.editors.base import EditorDialog
 from pippi_desktop.gui.error_dialog import show_error
-from pippi_desktop.gui.operations.casefile import (
-    LoadedCaseFile,
-    changes_of,
-    load_case_file,
-    save_record,
-)
+from pippi_desktop.gui.operations.casefile import LoadedCaseFile, changes_of, load_case_file
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.widgets.field_errors import FieldErrors
 from pippi_desktop.gui.widgets.fit import fit_to_contents
+from pippi_desktop.services import casefile_service
 from pippi_desktop.services.casefile_service import SaveResult
+from pippi_desktop.services.open_workspace import OpenWorkspace
 
-if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+
+class FormValue(Protocol):
+    """What an editor's form holds: comparable, and kept in a draft as JSON."""
+
+    def to_json(self) -> dict[str, Any]: ...
+
+    def updated_from_json(self, data: Mapping[str, Any]) -> Self: ...
+
+
+C = TypeVar("C")
+F = TypeVar("F", bound=FormValue)
+
+
+class EditorForm(Protocol):
+    """The part of a compiled form every record editor uses."""
+
+    saveButton: QPushButton
+    cancelButton: QPushButton
+
+    def retranslateUi(self, form: Any) -> None: ...
 
 
 def fill_combo(
-    combo: QComboBox, items: Iterable[tuple[str | None, str]], *, empty: str | None = None
+    combo: QComboBox, items: Iterable[tuple[object, str]], *, empty: str | None = None
 ) -> None:
     """Items (data, text); with `empty`, a first item meaning "none" (data None)."""
     current = combo.currentData()
@@ -65,6 +86,18 @@ def combo_value(combo: QComboBox) -> Any:
     return combo.currentData()
 
 
+def combo_text(combo: QComboBox) -> str:
+    """The chosen item's data as text ("" when the empty item is chosen)."""
+    data = combo.currentData()
+    return "" if data is None else str(data)
+
+
+def combo_code(combo: QComboBox) -> str | None:
+    """The chosen item's data as text, None for the empty item."""
+    data = combo.currentData()
+    return None if data is None else str(data)
+
+
 def set_combo_value(combo: QComboBox, value: Any) -> None:
     index = combo.findData(value) if value is not None else -1
     if index < 0 and value is None and combo.count() and combo.itemData(0) is None:
@@ -79,20 +112,21 @@ def text_or_none(text: str) -> str | None:
     return text if text.strip() else None
 
 
-class RecordEditor(EditorDialog):
+class RecordEditor(EditorDialog, Generic[C, F]):
     kind: ClassVar[str] = ""
     preferred_size: ClassVar[QSize] = QSize(0, 0)  # wider than the layout's minimum, if room
     loaded = Signal()
+    ui: EditorForm
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(session, parent)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.data: LoadedCaseFile | None = None
-        self.loaded_context: Any = None
+        self.loaded_context: C | None = None
         self.family_id: str | None = None
         self.record_id: str | None = None
         self.is_loaded = False
-        self._initial: dict[str, Any] = {}
+        self._initial: F | None = None
         self._pending: dict[str, Any] | None = None
         self._saving = False
         self._key: str | None = None
@@ -103,50 +137,59 @@ class RecordEditor(EditorDialog):
     def field_widgets(self) -> dict[str, QWidget]:
         raise NotImplementedError
 
-    def fill_choices(self, data: Any) -> None:
-        """Fill combo boxes and check lists from the loaded case file."""
+    def fill_choices(self, data: C) -> None:
+        """Fill combo boxes and check lists from what was loaded."""
 
-    def values_of(self, data: Any, record_id: str) -> dict[str, Any] | None:
-        """The form values of the stored record (None if it is gone)."""
+    def stored_form(self, data: C, record_id: str) -> F | None:
+        """The form's value for the stored record (None if it is gone)."""
         raise NotImplementedError
 
-    def default_values(self, data: Any) -> dict[str, Any]:
+    def default_form(self, data: C) -> F:
         raise NotImplementedError
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> F:
+        """What the form holds now."""
         raise NotImplementedError
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
+    def set_form(self, value: F) -> None:
         raise NotImplementedError
 
     def title(self) -> str:
         raise NotImplementedError
 
-    def context_loader(self) -> Callable[[Workspace], Any]:
-        """The worker call that loads what the form needs (by default the case file)."""
+    def context_loader(self) -> Callable[[OpenWorkspace], C]:
+        """The worker call that loads what the form needs (the case file, unless overridden:
+        then `C` is not `LoadedCaseFile`)."""
         family_id = self.family_id
         assert family_id is not None
-        return lambda ws: load_case_file(ws, family_id)
+        load: Callable[[OpenWorkspace, str], Any] = load_case_file
+        return lambda ws: load(ws, family_id)
 
-    def payload(self, values: dict[str, Any]) -> dict[str, Any]:
-        """What to send: every value for a new record, the changed ones for an existing one."""
-        if self.record_id is None:
-            sent = {key: value for key, value in values.items() if value not in (None, [], "")}
-            if self.family_id is not None and self.kind != "family":
-                sent["family_id"] = self.family_id
-            return sent
-        return {key: value for key, value in values.items() if self._initial.get(key) != value}
+    def write_call(self, value: F, before: F | None) -> Callable[[OpenWorkspace], SaveResult]:
+        """The worker call that saves `value` (`before`: what the form loaded, None for a new
+        record). By default the form holds one record's input."""
+        record_id = self.record_id
+        if not isinstance(value, RecordInput) or not isinstance(before, RecordInput | None):
+            raise NotImplementedError("an editor whose form is not one input gives write_call")
+        return lambda ws: casefile_service.save_record(
+            ws, value, record_id=record_id, before=before
+        )
 
-    def write_call(self, payload: dict[str, Any]) -> Callable[[Workspace], SaveResult]:
-        kind, record_id = self.kind, self.record_id
-        return lambda ws: save_record(ws, kind, payload, record_id)
+    def has_changes_to_save(self, value: F, before: F) -> bool:
+        """Whether saving an existing record would change anything."""
+        return value != before
+
+    def require_family_id(self) -> str:
+        """The family the record belongs to (known once the editor has started)."""
+        if self.family_id is None:
+            raise RuntimeError("the editor has no family yet")
+        return self.family_id
 
     # --- starting -----------------------------------------------------------------------
 
     def connect_form(self) -> None:
         """Call after `setupUi`: buttons, the field map, titles."""
-        save: QPushButton = self.ui.saveButton  # type: ignore[attr-defined]
-        cancel: QPushButton = self.ui.cancelButton  # type: ignore[attr-defined]
+        save, cancel = self.ui.saveButton, self.ui.cancelButton
         save.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
         save.setDefault(False)
@@ -155,26 +198,27 @@ class RecordEditor(EditorDialog):
         self.errors = FieldErrors(self, self.field_widgets())
         save.setEnabled(False)  # until the form is filled
 
-    def start_new(self, data: Any) -> None:
-        self.family_id = data.family_id if data is not None else None
+    def start_new(self, data: C) -> None:
+        self.family_id = _family_of(data)
         self.record_id = None
-        self._take(data, self.default_values(data))
+        self._take(data, self.default_form(data))
 
-    def start_edit(self, data: Any, record: Any) -> None:
-        self.family_id = data.family_id if data is not None else None
-        self.record_id = str(record.id)
-        values = self.values_of(data, self.record_id)
-        self._take(data, values if values is not None else self.default_values(data))
+    def start_edit(self, data: C, record: Record) -> None:
+        self.family_id = _family_of(data)
+        self.record_id = record.id
+        stored = self.stored_form(data, record.id)
+        self._take(data, stored if stored is not None else self.default_form(data))
 
-    def _take(self, data: Any, values: dict[str, Any]) -> None:
+    def _take(self, data: C, value: F) -> None:
         self._key = self.draft_key()
-        self.data = data
+        if isinstance(data, LoadedCaseFile):
+            self.data = data
         self.loaded_context = data
         self.fill_choices(data)
-        self.set_form_values(values)
-        self._initial = self.form_values()
+        self.set_form(value)
+        self._initial = self.form()
         self.is_loaded = True
-        self.ui.saveButton.setEnabled(True)  # type: ignore[attr-defined]
+        self.ui.saveButton.setEnabled(True)
         self.retitle()
         self.focus_first_field()
         self.loaded.emit()
@@ -182,11 +226,8 @@ class RecordEditor(EditorDialog):
     def focus_first_field(self) -> None:
         """The keyboard starts in the first field that can be changed."""
         for widget in self.field_widgets().values():
-            if (
-                widget.isEnabled()
-                and not widget.isHidden()
-                and not getattr(widget, "isReadOnly", lambda: False)()
-            ):
+            read_only = getattr(widget, "isReadOnly", None)
+            if widget.isEnabled() and not widget.isHidden() and not (read_only and read_only()):
                 widget.setFocus()
                 return
 
@@ -197,9 +238,9 @@ class RecordEditor(EditorDialog):
             self._context_failed
         ).run()
 
-    def _loaded_context(self, data: Any) -> None:
-        stored = self.values_of(data, self.record_id) if self.record_id else None
-        self._take(data, stored if stored is not None else self.default_values(data))
+    def _loaded_context(self, data: C) -> None:
+        stored = self.stored_form(data, self.record_id) if self.record_id else None
+        self._take(data, stored if stored is not None else self.default_form(data))
 
     def restore_draft(self, state: dict[str, Any]) -> None:
         self.family_id = state.get("family_id")
@@ -210,11 +251,11 @@ class RecordEditor(EditorDialog):
             self._context_failed
         ).run()
 
-    def _draft_context(self, data: Any) -> None:
+    def _draft_context(self, data: C) -> None:
         pending, self._pending = self._pending or {}, None
-        stored = self.values_of(data, self.record_id) if self.record_id else None
-        self._take(data, stored if stored is not None else self.default_values(data))
-        self.set_form_values({**self.form_values(), **pending})
+        stored = self.stored_form(data, self.record_id) if self.record_id else None
+        self._take(data, stored if stored is not None else self.default_form(data))
+        self.set_form(self.form().updated_from_json(pending))
 
     def _context_failed(self, error: PippiError) -> None:
         show_error(self, error)
@@ -236,13 +277,13 @@ class RecordEditor(EditorDialog):
     def has_unsaved_changes(self) -> bool:
         if self._pending is not None:
             return True
-        return self.is_loaded and self.form_values() != self._initial
+        return self.is_loaded and self.form() != self._initial
 
     def draft_state(self) -> dict[str, Any]:
         return {
             "family_id": self.family_id,
             "record_id": self.record_id,
-            "values": self._pending if self._pending is not None else self.form_values(),
+            "values": self._pending if self._pending is not None else self.form().to_json(),
         }
 
     # --- saving -------------------------------------------------------------------------
@@ -251,27 +292,27 @@ class RecordEditor(EditorDialog):
         if not self.is_loaded or self._saving:
             return
         self.errors.clear()
-        values = self.form_values()
-        payload = self.payload(values)
-        if self.record_id is not None and not payload:
-            self._initial = values
+        value = self.form()
+        before = self._initial if self.record_id is not None else None
+        if before is not None and not self.has_changes_to_save(value, before):
+            self._initial = value
             self.finish_saved()  # nothing changed
             return
         self._saving = True
-        self.ui.saveButton.setEnabled(False)  # type: ignore[attr-defined]
-        self.session.write(self, self.write_call(payload), changes=changes_of).success(
-            lambda result: self._saved(result, values)
+        self.ui.saveButton.setEnabled(False)
+        self.session.write(self, self.write_call(value, before), changes=changes_of).success(
+            lambda result: self._saved(result, value)
         ).failure(self.show_save_error).finally_(self._save_ended).run()
 
-    def _saved(self, result: SaveResult, values: dict[str, Any]) -> None:
+    def _saved(self, result: SaveResult, value: F) -> None:
         self.record_id = result.record_id
-        self._initial = values
+        self._initial = value
         self.finish_saved()
 
     def _save_ended(self) -> None:
         self._saving = False
         if self.isVisible():
-            self.ui.saveButton.setEnabled(True)  # type: ignore[attr-defined]
+            self.ui.saveButton.setEnabled(True)
 
     def show_save_error(self, error: PippiError) -> None:
         field = error.params.get("field") if isinstance(error, InvalidRecord) else None
@@ -287,11 +328,11 @@ class RecordEditor(EditorDialog):
 
     def retranslate(self) -> None:
         """The language changed: the form's texts, then the computed ones."""
-        self.ui.retranslateUi(self)  # type: ignore[attr-defined]
-        if self.is_loaded:
-            values = self.form_values()
+        self.ui.retranslateUi(self)
+        if self.is_loaded and self.loaded_context is not None:
+            value = self.form()
             self.fill_choices(self.loaded_context)
-            self.set_form_values(values)
+            self.set_form(value)
             self.retitle()
         self.errors.retranslate()
 
@@ -310,3 +351,9 @@ class RecordEditor(EditorDialog):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "ui"):
             self.retranslate()
         super().changeEvent(event)
+
+
+def _family_of(data: object) -> str | None:
+    """The family of what an editor loaded (a case file, or a context that names one)."""
+    family_id = getattr(data, "family_id", None) if data is not None else None
+    return family_id if isinstance(family_id, str) else None

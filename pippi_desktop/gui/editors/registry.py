@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pippi_desktop.gui.editors.assessment_editor import AssessmentEditor
 from pippi_desktop.gui.editors.dispositivo_editor import DispositivoEditor
 from pippi_desktop.gui.editors.equipe_member_editor import EquipeMemberEditor
@@ -13,7 +15,7 @@ from pippi_desktop.gui.editors.person_editor import PersonEditor
 from pippi_desktop.gui.editors.record_editor import RecordEditor
 from pippi_desktop.gui.editors.visit_editor import VisitEditor
 
-EDITORS: dict[str, type[RecordEditor]] = {
+EDITORS: dict[str, type[RecordEditor[Any, Any]]] = {
     editor.kind: editor
     for editor in (
         FamilyEditor,
@@ -28,7 +30,7 @@ EDITORS: dict[str, type[RecordEditor]] = {
 }
 
 
-def editor_class(kind: str) -> type[RecordEditor]:
+def editor_class(kind: str) -> type[RecordEditor[Any, Any]]:
     return EDITORS[kind]
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from pippi_desktop.domain.i18n import _
+from pippi_desktop.domain.record_inputs import VisitInput
 from pippi_desktop.gui.editors.record_editor import (
     RecordEditor,
-    combo_value,
+    combo_text,
     fill_combo,
     set_combo_value,
     text_or_none,
@@ -26,10 +27,11 @@ def equipe_label(name: str, profession: str) -> str:
     return f"{name} ({term('professions', profession).lower()})"
 
 
-class VisitEditor(RecordEditor):
+class VisitEditor(RecordEditor[LoadedCaseFile, VisitInput]):
     kind: ClassVar[str] = "visit"
     draft_kind: ClassVar[str] = "visit"
     preferred_size: ClassVar[QSize] = QSize(940, 640)
+    ui: Ui_VisitEditor
 
     def __init__(self, parent: QWidget | None, session: WorkspaceSession) -> None:
         super().__init__(parent, session)
@@ -70,67 +72,52 @@ class VisitEditor(RecordEditor):
         )
         self.ui.objectivesGroup.setVisible(bool(case_file.micro_project))
 
-    def default_values(self, data: LoadedCaseFile) -> dict[str, Any]:
-        return {"date": date.today().isoformat(), "place": "casa"}
+    def default_form(self, data: LoadedCaseFile) -> VisitInput:
+        return VisitInput(family_id=data.family_id, date=date.today(), place="casa")
 
-    def values_of(self, data: LoadedCaseFile, record_id: str) -> dict[str, Any] | None:
+    def stored_form(self, data: LoadedCaseFile, record_id: str) -> VisitInput | None:
         visit = next((v for v in data.case_file.visits if v.id == record_id), None)
-        if visit is None:
-            return None
-        return {
-            "date": visit.date.isoformat(),
-            "start_time": visit.start_time,
-            "duration_minutes": visit.duration_minutes,
-            "place": visit.place,
-            "educator": visit.educator,
-            "present_people": list(visit.present_people),
-            "present_equipe": list(visit.present_equipe),
-            "activities": visit.activities,
-            "notes": visit.notes,
-            "objectives": list(visit.objectives),
-            "next_date": visit.next_date.isoformat() if visit.next_date else None,
-            "next_time": visit.next_time,
-            "next_notes": visit.next_notes,
-        }
+        return None if visit is None else VisitInput.of(visit)
 
-    def form_values(self) -> dict[str, Any]:
+    def form(self) -> VisitInput:
         ui = self.ui
-        return {
-            "date": ui.dateEdit.iso(),
-            "start_time": text_or_none(ui.startTimeEdit.text().strip()),
-            "duration_minutes": ui.durationSpin.value() or None,
-            "place": combo_value(ui.placeCombo),
-            "educator": text_or_none(ui.educatorEdit.text().strip()),
-            "present_people": ui.presentPeopleList.checked_ids(),
-            "present_equipe": ui.presentEquipeList.checked_ids(),
-            "activities": text_or_none(ui.activitiesEdit.toPlainText()),
-            "notes": text_or_none(ui.notesEdit.toPlainText()),
-            "objectives": ui.objectivesList.checked_ids(),
-            "next_date": ui.nextDateEdit.iso(),
-            "next_time": text_or_none(ui.nextTimeEdit.text().strip()),
-            "next_notes": text_or_none(ui.nextNotesEdit.text().strip()),
-        }
+        return VisitInput(
+            family_id=self.require_family_id(),
+            date=ui.dateEdit.day(),
+            start_time=text_or_none(ui.startTimeEdit.text().strip()),
+            duration_minutes=ui.durationSpin.value() or None,
+            place=combo_text(ui.placeCombo),
+            educator=text_or_none(ui.educatorEdit.text().strip()),
+            present_people=tuple(ui.presentPeopleList.checked_ids()),
+            present_equipe=tuple(ui.presentEquipeList.checked_ids()),
+            activities=text_or_none(ui.activitiesEdit.toPlainText()),
+            notes=text_or_none(ui.notesEdit.toPlainText()),
+            objectives=tuple(ui.objectivesList.checked_ids()),
+            next_date=ui.nextDateEdit.optional_day(),
+            next_time=text_or_none(ui.nextTimeEdit.text().strip()),
+            next_notes=text_or_none(ui.nextNotesEdit.text().strip()),
+        )
 
-    def set_form_values(self, values: dict[str, Any]) -> None:
+    def set_form(self, value: VisitInput) -> None:
         ui = self.ui
-        ui.dateEdit.set_iso(values.get("date"))
-        ui.startTimeEdit.setText(values.get("start_time") or "")
-        ui.durationSpin.setValue(int(values.get("duration_minutes") or 0))
-        set_combo_value(ui.placeCombo, values.get("place"))
-        ui.educatorEdit.setText(values.get("educator") or "")
-        ui.presentPeopleList.set_checked(values.get("present_people") or [])
-        ui.presentEquipeList.set_checked(values.get("present_equipe") or [])
-        ui.activitiesEdit.setPlainText(values.get("activities") or "")
-        ui.notesEdit.setPlainText(values.get("notes") or "")
-        ui.objectivesList.set_checked(values.get("objectives") or [])
-        ui.nextDateEdit.set_iso(values.get("next_date"))
-        ui.nextTimeEdit.setText(values.get("next_time") or "")
-        ui.nextNotesEdit.setText(values.get("next_notes") or "")
+        ui.dateEdit.set_iso(value.date)
+        ui.startTimeEdit.setText(value.start_time or "")
+        ui.durationSpin.setValue(value.duration_minutes or 0)
+        set_combo_value(ui.placeCombo, value.place)
+        ui.educatorEdit.setText(value.educator or "")
+        ui.presentPeopleList.set_checked(value.present_people)
+        ui.presentEquipeList.set_checked(value.present_equipe)
+        ui.activitiesEdit.setPlainText(value.activities or "")
+        ui.notesEdit.setPlainText(value.notes or "")
+        ui.objectivesList.set_checked(value.objectives)
+        ui.nextDateEdit.set_iso(value.next_date)
+        ui.nextTimeEdit.setText(value.next_time or "")
+        ui.nextNotesEdit.setText(value.next_notes or "")
 
     def title(self) -> str:
         code = self.data.case_file.family.code if self.data is not None else ""
         if self.record_id is None:
             return _("Nuova visita – famiglia {code}").format(code=code)
         return _("Visita del {date} – famiglia {code}").format(
-            date=day(self.ui.dateEdit.date().toPython()), code=code
+            date=day(self.ui.dateEdit.day()), code=code
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QStandardPaths
 from PySide6.QtGui import QFontDatabase
@@ -52,6 +52,12 @@ def documents_folder() -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
+class PageForm(Protocol):
+    """What every compiled page form has (each page declares its own form's class)."""
+
+    def retranslateUi(self, page: QWizardPage) -> None: ...
+
+
 class _Page(QWizardPage):
     """A page with a form, a session and the "check on the worker, then go on" pattern.
 
@@ -59,7 +65,7 @@ class _Page(QWizardPage):
     may have changed; a check running on the worker holds the buttons too.
     """
 
-    ui: Any
+    ui: PageForm
 
     def __init__(self, session: WorkspaceSession) -> None:
         super().__init__()
@@ -127,6 +133,8 @@ class _Page(QWizardPage):
 
 
 class StartPage(_Page):
+    ui: Ui_WizardStartPage
+
     def __init__(self, session: WorkspaceSession) -> None:
         super().__init__(session)
         self.ui = Ui_WizardStartPage()
@@ -183,6 +191,8 @@ class StartPage(_Page):
 
 
 class DetailsPage(_Page):
+    ui: Ui_WizardDetailsPage
+
     def __init__(self, session: WorkspaceSession, *, default_parent: Path | None) -> None:
         super().__init__(session)
         self.ui = Ui_WizardDetailsPage()
@@ -249,6 +259,8 @@ class DetailsPage(_Page):
 class PassphrasePage(_Page):
     """Commit page: "Crea l'area di lavoro" runs the KDF and creates it on the worker."""
 
+    ui: Ui_WizardPassphrasePage
+
     def __init__(self, session: WorkspaceSession, details: DetailsPage) -> None:
         super().__init__(session)
         self.ui = Ui_WizardPassphrasePage()
@@ -312,6 +324,8 @@ class PassphrasePage(_Page):
 class CodePage(_Page):
     """The recovery code, shown once, with "Salva come PDF" and "Stampa"."""
 
+    ui: Ui_WizardCodePage
+
     def __init__(self, session: WorkspaceSession, passphrase_page: PassphrasePage) -> None:
         super().__init__(session)
         self.ui = Ui_WizardCodePage()
@@ -372,6 +386,8 @@ class CodePage(_Page):
 
 class ConfirmPage(_Page):
     """Type back the last group of the code before going on."""
+
+    ui: Ui_WizardConfirmPage
 
     def __init__(self, session: WorkspaceSession, code_page: CodePage) -> None:
         super().__init__(session)

@@ -31,10 +31,10 @@ from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.i18n import current_lang
 from pippi_desktop.gui.keys.common import TaskDialog
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.services import workspace_service
-from pippi_desktop.storage.backup import BackupHeader
+from pippi_desktop.services.changes import DataChanges
+from pippi_desktop.services.workspace_service import BackupWritten
 
 BACKUP_SUFFIX = ".pippibak"
 
@@ -52,7 +52,7 @@ class BackupDialog(TaskDialog):
     def __init__(self, *, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("backupDialog")
-        self.header: BackupHeader | None = None
+        self.header: BackupWritten | None = None
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("fileEdit")
         self.browse = QPushButton()
@@ -102,7 +102,7 @@ class BackupDialog(TaskDialog):
             lambda busy: self.set_busy(busy, lambda: _("Scrittura del backup in corso…"))
         ).success(lambda header: self._written(target, header)).failure(self._failed).run()
 
-    def _written(self, target: Path, header: BackupHeader) -> None:
+    def _written(self, target: Path, header: BackupWritten) -> None:
         self.header = header
         size = max(1, header.db_size // 1024)
         self.finish(lambda: _("Backup scritto: {file} ({size} kB).").format(file=target, size=size))

@@ -116,8 +116,9 @@ class TaskDialog(FittedDialog):
         self.close_button.setEnabled(not busy)
         for index in range(self.form.rowCount()):
             item = self.form.itemAt(index, QFormLayout.ItemRole.FieldRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setEnabled(not busy and not self.done_once)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setEnabled(not busy and not self.done_once)
 
     def finish(self, text: Callable[[], str]) -> None:
         """The work is done: say so; the action button is spent, Annulla becomes Chiudi."""

@@ -14,10 +14,10 @@ from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.i18n import current_lang
 from pippi_desktop.gui.keys.common import CodeBlock, TaskDialog
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.widgets.passphrase_fields import PassphraseFields
 from pippi_desktop.services import workspace_service
+from pippi_desktop.services.changes import DataChanges
 from pippi_desktop.services.workspace_service import KeyChange
 
 KEY_CHANGES = DataChanges.of("keys")

@@ -33,7 +33,7 @@ from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.services import casefile_view
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 PAGE_SIZE = 100
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -89,7 +89,7 @@ class _Generation:
 
 
 def _page(
-    ws: Workspace,
+    ws: OpenWorkspace,
     query: FamilyQuery,
     generation: int,
     latest: _Generation,
@@ -110,7 +110,7 @@ def _page(
 
 
 def _count(
-    ws: Workspace, query: FamilyQuery, generation: int, latest: _Generation
+    ws: OpenWorkspace, query: FamilyQuery, generation: int, latest: _Generation
 ) -> tuple[int, int] | None:
     if generation != latest.value:
         return None

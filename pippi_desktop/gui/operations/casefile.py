@@ -1,27 +1,25 @@
 """The case-file calls the windows make, run on the worker (Anki's `operations/note.py` idea).
 
 Each function takes the open workspace first, calls the services and returns plain values;
-none touches a widget. Writes return the service's `SaveResult` or its "what changed" value,
-which the caller turns into `DataChanges.from_service(...)` for `session.write(changes=…)`.
+none touches a widget. Writes return the service's `SaveResult` or its "what changed" value
+(`DataChanges`), which is what `session.write(changes=…)` announces.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pippi_desktop.domain.catalogue import Catalogue
 from pippi_desktop.domain.errors import UnknownRecord
 from pippi_desktop.domain.records import CaseFile, GroupSession, Person
-from pippi_desktop.gui.operations.changes import DataChanges
 from pippi_desktop.services import casefile_service, casefile_view, catalogue_service
 from pippi_desktop.services.casefile_service import SaveResult
+from pippi_desktop.services.changes import DataChanges
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ class LoadedCaseFile:
         return self.catalogues.get((catalogue_id, version), self.active_catalogue)
 
 
-def load_case_file(ws: Workspace, family_id: str) -> LoadedCaseFile:
+def load_case_file(ws: OpenWorkspace, family_id: str) -> LoadedCaseFile:
     case_file = casefile_view.case_file(ws, family_id)
     active = catalogue_service.active_catalogue(ws)
     catalogues: dict[tuple[str, str], Catalogue] = {active.key: active}
@@ -52,75 +50,16 @@ def load_case_file(ws: Workspace, family_id: str) -> LoadedCaseFile:
 
 
 def changes_of(result: SaveResult) -> DataChanges:
-    return DataChanges.from_service(result.changes)
+    return result.changes
 
 
 # --- writes ---------------------------------------------------------------------------------
+# The editors call the typed services directly (`casefile_service.save_record(ws, VisitInput(…),
+# record_id=…, before=…)`, `save_family`, `save_assessment`, `save_group_session`).
 
 
-def save_record(
-    ws: Workspace, kind: str, values: Mapping[str, Any], record_id: str | None
-) -> SaveResult:
-    return casefile_service.save_record(ws, kind, values, record_id=record_id)
-
-
-def save_family(
-    ws: Workspace, values: Mapping[str, Any], record_id: str | None, phase_date: date | None
-) -> SaveResult:
-    """A family; a changed phase is recorded as a step of the pathway dated `phase_date`."""
-    with casefile_service.unit_of_work(ws) as uow:
-        if record_id is None:
-            record_id = uow.create("family", values)
-        else:
-            uow.update("family", record_id, values, phase_date=phase_date)
-    return SaveResult(record_id, uow.writer.changes)
-
-
-@dataclass(frozen=True)
-class AttendanceRow:
-    person_id: str
-    status: str
-    notes: str | None = None
-
-
-def save_group_session(
-    ws: Workspace,
-    values: Mapping[str, Any],
-    attendance: list[AttendanceRow],
-    removed: list[str],
-    session_id: str | None,
-) -> SaveResult:
-    """A group session and its attendance (invited people), saved together."""
-    with casefile_service.unit_of_work(ws) as uow:
-        if session_id is None:
-            session_id = uow.create("group_session", values)
-        else:
-            uow.update("group_session", session_id, values)
-        for row in attendance:
-            casefile_service.set_attendance(uow, session_id, row.person_id, row.status, row.notes)
-        for person_id in removed:
-            _delete_if_present(
-                uow, "attendance", casefile_service.attendance_id(session_id, person_id)
-            )
-    return SaveResult(session_id, uow.writer.changes)
-
-
-def _delete_if_present(uow: casefile_service.UnitOfWork, kind: str, record_id: str) -> None:
-    with contextlib.suppress(UnknownRecord):
-        uow.delete(kind, record_id)
-
-
-def delete_record(ws: Workspace, kind: str, record_id: str) -> DataChanges:
-    return DataChanges.from_service(casefile_service.delete_record(ws, kind, record_id))
-
-
-def save_assessment(
-    ws: Workspace,
-    values: Mapping[str, Any],
-    entries: Mapping[str, Mapping[str, Any]],
-    assessment_id: str | None,
-) -> SaveResult:
-    return casefile_service.save_assessment(ws, values, entries, assessment_id=assessment_id)
+def delete_record(ws: OpenWorkspace, kind: str, record_id: str) -> DataChanges:
+    return casefile_service.delete_record(ws, kind, record_id)
 
 
 # --- group sessions -------------------------------------------------------------------------
@@ -139,7 +78,7 @@ class LoadedGroupSession:
     people: dict[str, InvitedPerson] = field(default_factory=dict)
 
 
-def load_group_session(ws: Workspace, session_id: str) -> LoadedGroupSession:
+def load_group_session(ws: OpenWorkspace, session_id: str) -> LoadedGroupSession:
     session, attendance, people = casefile_view.group_session(ws, session_id)
     codes: dict[str, str] = {}
     for person in people.values():
@@ -155,7 +94,7 @@ def load_group_session(ws: Workspace, session_id: str) -> LoadedGroupSession:
     )
 
 
-def family_members(ws: Workspace, family_id: str) -> tuple[str, tuple[Person, ...]]:
+def family_members(ws: OpenWorkspace, family_id: str) -> tuple[str, tuple[Person, ...]]:
     """A family's code and members (for inviting them to a group session)."""
     case_file = casefile_view.case_file(ws, family_id)
     return case_file.family.code, case_file.members

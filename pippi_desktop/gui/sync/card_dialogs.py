@@ -20,14 +20,14 @@ from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_card_dialog import Ui_SyncCardDialog
 from pippi_desktop.gui.forms.ui_sync_check_card_dialog import Ui_SyncCheckCardDialog
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.sync.common import FittedDialog, show_fingerprint
 from pippi_desktop.services import trust_service
-from pippi_desktop.services.trust_service import DEVICE, OFFICE, Card
+from pippi_desktop.services.changes import DataChanges
+from pippi_desktop.services.trust_service import DEVICE, OFFICE, CardInfo
 
 if TYPE_CHECKING:
-    from pippi_desktop.services.workspace_service import Workspace
+    from pippi_desktop.services.open_workspace import OpenWorkspace
 
 SYNC_CHANGES = DataChanges.of("sync")
 
@@ -124,7 +124,7 @@ class CheckCardDialog(FittedDialog):
         super().__init__(parent)
         self.session = session
         self.kind = kind
-        self.card: Card | None = None
+        self.card: CardInfo | None = None
         self.completed = False
         self._busy = False
         self.ui = Ui_SyncCheckCardDialog()
@@ -185,11 +185,11 @@ class CheckCardDialog(FittedDialog):
         if not text:
             return
         path, kind = Path(text), self.kind
-        self.session.call(self, lambda: trust_service.read_card_file(path, kind)).success(
+        self.session.call(self, lambda: trust_service.read_card(path, kind)).success(
             self._loaded
         ).failure(self._load_failed).run()
 
-    def _loaded(self, card: Card) -> None:
+    def _loaded(self, card: CardInfo) -> None:
         self.card = card
         self.say(self.ui.errorLabel, None)
         self._show_card()
@@ -220,12 +220,12 @@ class CheckCardDialog(FittedDialog):
         path = Path(self.ui.fileEdit.text().strip())
         if self.kind == OFFICE:
 
-            def call(ws: Workspace) -> object:
+            def call(ws: OpenWorkspace) -> object:
                 return trust_service.trust_office(ws, path, typed)
         else:
             educator = self.ui.educatorEdit.text()
 
-            def call(ws: Workspace) -> object:
+            def call(ws: OpenWorkspace) -> object:
                 return trust_service.register_device(ws, path, typed, educator=educator)
 
         self.session.write(self, call, changes=SYNC_CHANGES).busy(self._set_busy).success(

@@ -25,8 +25,9 @@ def show_fingerprint(label: QLabel, fingerprint: str) -> None:
     label.setAccessibleName(fingerprint)
     label.setVisible(bool(fingerprint))
     window = label.window()
-    if window.isVisible() and window.layout() is not None:
-        window.layout().activate()  # the big text may need a wider window than it had
+    layout = window.layout()
+    if window.isVisible() and layout is not None:
+        layout.activate()  # the big text may need a wider window than it had
         needed = window.minimumSizeHint().width()
         if needed > window.width():
             window.resize(needed, window.height())

@@ -8,11 +8,11 @@ from pippi_desktop.domain.errors import PippiError
 from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_devices_dialog import Ui_SyncDevicesDialog
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.sync.common import FittedDialog
 from pippi_desktop.gui.sync.models import DevicesModel
 from pippi_desktop.services import trust_service
+from pippi_desktop.services.changes import DataChanges
 
 
 class DevicesDialog(FittedDialog):

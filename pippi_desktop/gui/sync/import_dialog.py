@@ -17,11 +17,11 @@ from pippi_desktop.domain.i18n import _
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_import_dialog import Ui_SyncImportDialog
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.sync.common import FittedDialog, show_message
 from pippi_desktop.gui.sync.models import ImportResultsModel
 from pippi_desktop.services import bundle_import
+from pippi_desktop.services.changes import DataChanges
 
 
 class ImportDialog(FittedDialog):

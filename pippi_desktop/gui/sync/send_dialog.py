@@ -16,10 +16,10 @@ from pippi_desktop.domain.i18n import _, ngettext
 from pippi_desktop.gui.error_dialog import show_error
 from pippi_desktop.gui.forms.ui_sync_send_dialog import Ui_SyncSendDialog
 from pippi_desktop.gui.i18n import current_lang
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.sync.common import FittedDialog, show_message
 from pippi_desktop.services import bundle_export
+from pippi_desktop.services.changes import DataChanges
 
 
 def status_text(status: bundle_export.OutboxStatus) -> str:

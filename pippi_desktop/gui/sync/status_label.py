@@ -6,10 +6,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pippi_desktop.domain.i18n import _, ngettext
-from pippi_desktop.gui.operations import DataChanges
 from pippi_desktop.gui.session import WorkspaceSession
 from pippi_desktop.gui.sync.send_dialog import status_text
 from pippi_desktop.services import bundle_export
+from pippi_desktop.services.changes import DataChanges
 
 
 class SyncStatusLabel(QLabel):

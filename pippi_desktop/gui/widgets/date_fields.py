@@ -40,8 +40,13 @@ class DateField(QDateEdit):
         self.calendarWidget().setGridVisible(True)
 
     def iso(self) -> str | None:
-        """The date as ISO text (what drafts and services take)."""
+        """The date as ISO text."""
         return self.date().toString(Qt.DateFormat.ISODate)
+
+    def day(self) -> date:
+        """The date shown (what the services take)."""
+        shown = self.date()
+        return date(shown.year(), shown.month(), shown.day())
 
     def set_iso(self, value: date | str | None) -> None:
         self.setDate(to_qdate(value) or QDate.currentDate())
@@ -65,6 +70,10 @@ class OptionalDateField(DateField):
 
     def iso(self) -> str | None:
         return None if self.is_empty() else super().iso()
+
+    def optional_day(self) -> date | None:
+        """The date shown, None when the field is empty."""
+        return None if self.is_empty() else self.day()
 
     def set_iso(self, value: date | str | None) -> None:
         self.setDate(to_qdate(value) or NO_DATE)

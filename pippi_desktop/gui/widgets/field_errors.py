@@ -9,6 +9,8 @@ marks the field (`invalid` property, styled in app.qss), gives the text to scree
 
 from __future__ import annotations
 
+from typing import cast
+
 import shiboken6
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -28,6 +30,8 @@ from pippi_desktop.gui.widgets.fit import grow_to_contents
 def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
     for index in range(layout.count()):
         item = layout.itemAt(index)
+        if item is None:
+            continue
         if item.widget() is widget:
             return layout
         child = item.layout()
@@ -74,11 +78,13 @@ class FieldErrors:
 
     def _place(self, widget: QWidget, label: QLabel) -> bool:
         parent = widget.parentWidget()
-        if parent is None or parent.layout() is None:
+        parent_layout = parent.layout() if parent is not None else None
+        if parent_layout is None:
             return False
-        layout = _layout_holding(parent.layout(), widget)
+        layout = _layout_holding(parent_layout, widget)
         if isinstance(layout, QFormLayout):
-            row, _role = layout.getWidgetPosition(widget)
+            # PySide6's stub says `object`; Qt returns (row, role)
+            row, _role = cast(tuple[int, QFormLayout.ItemRole], layout.getWidgetPosition(widget))
             layout.insertRow(row + 1, label)
             return True
         if isinstance(layout, QBoxLayout):
@@ -126,7 +132,8 @@ class FieldErrors:
             if label is None or not shiboken6.isValid(label):
                 continue
             parent = label.parentWidget()
-            layout = _layout_holding(parent.layout(), label) if parent is not None else None
+            parent_layout = parent.layout() if parent is not None else None
+            layout = _layout_holding(parent_layout, label) if parent_layout is not None else None
             if isinstance(layout, QFormLayout):
                 layout.removeRow(label)
             else:
